@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from .models import Heartbeat
+
+
+def check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_broker():
+    from jeugdregio.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=3)
+
+
+@never_cache
+def health(request):
+    """Database and broker reachable? 200 with details, or 503 naming what failed."""
+    checks = {}
+    for name, check in (("database", check_database), ("broker", check_broker)):
+        try:
+            check()
+            checks[name] = "ok"
+        except Exception as exc:  # noqa: BLE001 - any failure is reported, not raised
+            checks[name] = f"error: {exc.__class__.__name__}"
+    beat = Heartbeat.objects.filter(name="celery").values_list("seen_at", flat=True).first() if checks["database"] == "ok" else None
+    healthy = all(value == "ok" for value in checks.values())
+    body = {
+        "status": "ok" if healthy else "error",
+        "checks": checks,
+        "broker": "redis" if settings.REDIS_URL else "filesystem",
+        "last_worker_heartbeat": beat.isoformat() if beat else None,
+    }
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from core import views as core_views
+
+admin.site.site_header = "Jeugdregio – functioneel beheer"
+admin.site.site_title = "Jeugdregio"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="programmes:list", permanent=False), name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", core_views.health, name="health"),
+    path("admin/", admin.site.urls),
+    path("", include("programmes.urls")),
+]
+
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

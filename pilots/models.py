@@ -1,0 +1,1 @@
+# Experiments, pilots, gates and indicators arrive with the pilot lifecycle issue.

@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    CARE_PROVIDER = "care_provider", _("Care provider")
+    CERTIFIED_INSTITUTION = "certified_institution", _("Certified institution (GI)")
+    EDUCATION = "education", _("Education")
+    PUBLIC_HEALTH = "public_health", _("GGD / JGZ")
+    CONSULTANCY = "consultancy", _("Consultancy")
+    REGIONAL_SERVICE = "regional_service", _("Regional service organisation")
+    NATIONAL = "national", _("National programme")
+    CLIENT_ORGANISATION = "client_organisation", _("Client or experience organisation")
+    OTHER = "other", _("Other")
+
+
+class MembershipRole(models.TextChoices):
+    LEAD = "lead", _("Lead (trekker)")
+    MEMBER = "member", _("Member")
+    CHAIR = "chair", _("Chair")
+    SECRETARY = "secretary", _("Secretary")
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+
+class AccessRole(models.TextChoices):
+    MANAGER = "manager", _("Programme manager")
+    READER = "reader", _("Reader")
+
+
+class MilestoneStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")

@@ -1,0 +1,430 @@
+"""The programme plan: who takes part, what the programme wants, how it is organised.
+
+Every plan model keeps its edits (django-simple-history) so a programme manager can
+see who changed what and revert it.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .constants import AccessRole, MembershipRole, OrganisationKind, Priority
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    # A municipality belongs to one region: the name is unique across all regions.
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        error_messages={"unique": _("This municipality already exists; a municipality belongs to one region only.")},
+    )
+    cbs_code = models.CharField(_("CBS code"), max_length=6, unique=True, blank=True, null=True)
+    inhabitants = models.PositiveIntegerField(
+        _("inhabitants"), validators=[MinValueValidator(1), MaxValueValidator(2_000_000)]
+    )
+    inhabitants_reference = models.CharField(_("source of the inhabitants figure"), max_length=200, blank=True)
+    purchases_independently = models.BooleanField(
+        _("purchases some care independently"),
+        default=False,
+        help_text=_("Buys some forms of youth care itself, outside the regional purchasing."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__name", "name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
+    municipality = models.OneToOneField(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisation",
+        verbose_name=_("municipality"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="people",
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("login account"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class Programme(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("region"))
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"))
+    goal = models.TextField(_("goal"), blank=True)
+    target_group = models.TextField(_("target group"), blank=True)
+    scope = models.TextField(_("scope"), blank=True)
+    out_of_scope = models.TextField(_("out of scope"), blank=True)
+    background = models.TextField(_("background"), blank=True)
+    principal = models.TextField(_("principal (opdrachtgever)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__name", "start_date"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "title"], name="programme_unique_title_per_region"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programmes:detail", args=[self.pk])
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date lies before the start date.")})
+
+    @property
+    def programme(self):
+        return self
+
+    @property
+    def period_label(self):
+        return f"{self.start_date.year}–{self.end_date.year}"
+
+
+class ProgrammeAccess(models.Model):
+    """Who manages or reads a programme besides its workgroups' and bodies' members."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="access", verbose_name=_("programme"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programme_access", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=AccessRole.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("programme access")
+        verbose_name_plural = _("programme access")
+        constraints = [models.UniqueConstraint(fields=["programme", "user"], name="programme_access_unique_user")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.programme}"
+
+
+class ProgrammePart(models.Model):
+    """A numbered, ordered part of a programme plan."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, verbose_name=_("programme"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["programme", "order", "pk"]
+
+
+class ResultGoal(ProgrammePart):
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    target_year = models.PositiveSmallIntegerField(
+        _("target year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta(ProgrammePart.Meta):
+        default_related_name = "result_goals"
+        verbose_name = _("result goal")
+        verbose_name_plural = _("result goals")
+        constraints = [models.UniqueConstraint(fields=["programme", "title"], name="resultgoal_unique_title")]
+
+    def __str__(self):
+        return self.title
+
+
+class ActionLine(ProgrammePart):
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    result_goals = models.ManyToManyField(
+        ResultGoal, blank=True, related_name="action_lines", verbose_name=_("result goals")
+    )
+    history = HistoricalRecords(m2m_fields=[result_goals])
+
+    class Meta(ProgrammePart.Meta):
+        default_related_name = "action_lines"
+        verbose_name = _("action line")
+        verbose_name_plural = _("action lines")
+        constraints = [models.UniqueConstraint(fields=["programme", "title"], name="actionline_unique_title")]
+
+    def __str__(self):
+        return self.title
+
+
+class Principle(ProgrammePart):
+    """A leading principle (leidend principe), as West-Brabant-Oost writes them."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta(ProgrammePart.Meta):
+        default_related_name = "principles"
+        verbose_name = _("leading principle")
+        verbose_name_plural = _("leading principles")
+
+    def __str__(self):
+        return self.title
+
+
+class BuildingBlock(ProgrammePart):
+    """A building block (bouwsteen) of a regional strategy, linked to the action lines it serves."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    action_lines = models.ManyToManyField(
+        ActionLine, blank=True, related_name="building_blocks", verbose_name=_("action lines")
+    )
+    history = HistoricalRecords(m2m_fields=[action_lines])
+
+    class Meta(ProgrammePart.Meta):
+        default_related_name = "building_blocks"
+        verbose_name = _("building block")
+        verbose_name_plural = _("building blocks")
+
+    def __str__(self):
+        return self.title
+
+
+class Precondition(ProgrammePart):
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta(ProgrammePart.Meta):
+        default_related_name = "preconditions"
+        verbose_name = _("precondition")
+        verbose_name_plural = _("preconditions")
+
+    def __str__(self):
+        return self.title
+
+
+class DatedPart(ProgrammePart):
+    """A part with a period that must lie inside its programme's period."""
+
+    class Meta(ProgrammePart.Meta):
+        abstract = True
+
+    def clean(self):
+        errors = {}
+        start, end = self.start_date, self.end_date
+        if start and end and end < start:
+            errors["end_date"] = _("The end date lies before the start date.")
+        programme = getattr(self, "programme", None) if self.programme_id else None
+        if programme:
+            for field, value in (("start_date", start), ("end_date", end)):
+                if value and not (programme.start_date <= value <= programme.end_date):
+                    errors.setdefault(
+                        field,
+                        _("This date lies outside the programme period (%(start)s – %(end)s).")
+                        % {"start": programme.start_date.strftime("%d-%m-%Y"), "end": programme.end_date.strftime("%d-%m-%Y")},
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Phase(DatedPart):
+    name = models.CharField(_("name"), max_length=200)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"))
+    goal = models.TextField(_("goal"), blank=True)
+    result = models.TextField(_("result"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta(DatedPart.Meta):
+        default_related_name = "phases"
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [models.UniqueConstraint(fields=["programme", "name"], name="phase_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class Milestone(DatedPart):
+    description = models.CharField(_("description"), max_length=300)
+    start_date = models.DateField(_("date"))
+    end_date = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty for a single date."))
+    period_label = models.CharField(
+        _("period as written"), max_length=60, blank=True, help_text=_("For example: June 2027, or 2027 (ongoing).")
+    )
+    phase = models.ForeignKey(
+        Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="milestones", verbose_name=_("phase")
+    )
+    done = models.BooleanField(_("done"), default=False)
+    history = HistoricalRecords()
+
+    class Meta(DatedPart.Meta):
+        ordering = ["programme", "start_date", "order", "pk"]
+        default_related_name = "milestones"
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.description
+
+    def clean(self):
+        super().clean()
+        if self.phase_id and self.programme_id and self.phase.programme_id != self.programme_id:
+            raise ValidationError({"phase": _("This phase belongs to another programme.")})
+
+
+class Workgroup(models.Model):
+    """A workgroup and its assignment, written as Alkmaar writes a projectopdracht (seed 004)."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="workgroups", verbose_name=_("programme")
+    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1), MaxValueValidator(99)])
+    name = models.CharField(_("name"), max_length=200)
+    action_lines = models.ManyToManyField(
+        ActionLine, blank=True, related_name="workgroups", verbose_name=_("action lines")
+    )
+    principal = models.CharField(_("principal (opdrachtgever)"), max_length=200, blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    orientation = models.TextField(_("orientation"), blank=True)
+    smart_result = models.TextField(_("SMART result"), blank=True)
+    priority = models.CharField(_("priority"), max_length=10, choices=Priority.choices, blank=True)
+    parties_involved = models.TextField(_("parties involved"), blank=True)
+    activities_and_planning = models.TextField(_("activities and planning"), blank=True)
+    procurement_relation = models.TextField(_("relation to procurement"), blank=True)
+    end_user_involvement = models.TextField(_("end-user involvement"), blank=True)
+    depends_on = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="dependants",
+        verbose_name=_("depends on"),
+        help_text=_("Other workgroups whose results this workgroup needs."),
+    )
+    history = HistoricalRecords(m2m_fields=[action_lines, depends_on])
+
+    class Meta:
+        ordering = ["programme", "number"]
+        verbose_name = _("workgroup")
+        verbose_name_plural = _("workgroups")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="workgroup_unique_number"),
+            models.UniqueConstraint(fields=["programme", "name"], name="workgroup_unique_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("programmes:workgroup", args=[self.pk])
+
+
+class MembershipBase(models.Model):
+    """A person's seat in a workgroup or a governance body."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, verbose_name=_("person"))
+    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    contribution = models.CharField(_("contribution"), max_length=300, blank=True)
+    hours_per_week = models.DecimalField(
+        _("hours per week"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal("0"), message=_("Hours per week cannot be negative.")),
+            MaxValueValidator(Decimal("40"), message=_("More than 40 hours a week is not a realistic contribution.")),
+        ],
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Membership(MembershipBase):
+    workgroup = models.ForeignKey(
+        Workgroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("workgroup")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["workgroup", "role", "person__name"]
+        default_related_name = "memberships"
+        verbose_name = _("workgroup membership")
+        verbose_name_plural = _("workgroup memberships")
+        constraints = [models.UniqueConstraint(fields=["workgroup", "person"], name="membership_unique_person")]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()} – {self.workgroup}"
+
+    @property
+    def programme(self):
+        return self.workgroup.programme

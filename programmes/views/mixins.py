@@ -1,0 +1,39 @@
+from django.shortcuts import get_object_or_404
+from rules.contrib.views import PermissionRequiredMixin
+
+from ..models import Programme
+
+
+class ProgrammeContextMixin:
+    """Puts the programme in the context so the navigation can link to its pages."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["nav_programme"] = self.programme
+        return context
+
+
+class ProgrammePermissionMixin(PermissionRequiredMixin, ProgrammeContextMixin):
+    """A view below /programmes/<programme_pk>/, guarded by a permission on that programme.
+
+    Anonymous users are sent to the login page; logged-in users without permission get 403.
+    """
+
+    permission_required = "programmes.view_programme"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.programme = get_object_or_404(Programme.objects.select_related("region"), pk=kwargs["programme_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_object(self):
+        return self.programme
+
+
+class ObjectPermissionMixin(PermissionRequiredMixin, ProgrammeContextMixin):
+    """A view of one object (with a `programme`), guarded by a permission on that object."""
+
+    def get_permission_object(self):
+        if not hasattr(self, "object") or self.object is None:
+            self.object = self.get_object()
+        self.programme = self.object.programme
+        return self.object

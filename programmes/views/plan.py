@@ -1,0 +1,227 @@
+"""Reading and editing the programme plan."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+
+from governance.models import BodyMembership, GovernanceBody
+
+from ..constants import MembershipRole
+from ..forms import PLAN_PARTS, MembershipFormSet, MilestoneForm, ProgrammeForm, WorkgroupForm
+from ..models import ActionLine, Membership, Milestone, Programme, Workgroup
+from ..roles import roles_of
+from .mixins import ObjectPermissionMixin, ProgrammePermissionMixin
+
+
+class ProgrammeListView(LoginRequiredMixin, ListView):
+    template_name = "programmes/programme_list.html"
+    context_object_name = "programmes"
+
+    def get_queryset(self):
+        roles = roles_of(self.request.user)
+        queryset = Programme.objects.select_related("region")
+        if not roles.is_admin:
+            queryset = queryset.filter(pk__in=roles.readable_programmes | roles.managed_programmes)
+        return queryset
+
+    def get(self, request, *args, **kwargs):
+        programmes = list(self.get_queryset()[:2])
+        if len(programmes) == 1:
+            return redirect(programmes[0])
+        return super().get(request, *args, **kwargs)
+
+
+class ProgrammeDetailView(ObjectPermissionMixin, DetailView):
+    """The programme as its document reads: goal, results, action lines, scope, organisation."""
+
+    permission_required = "programmes.view_programme"
+    template_name = "programmes/programme_detail.html"
+    context_object_name = "programme"
+
+    def get_queryset(self):
+        return Programme.objects.select_related("region").prefetch_related(
+            "region__municipalities",
+            "result_goals",
+            Prefetch("action_lines", queryset=ActionLine.objects.prefetch_related("result_goals")),
+            "preconditions",
+            "principles",
+            "building_blocks__action_lines",
+            "phases",
+            Prefetch("milestones", queryset=Milestone.objects.select_related("phase")),
+            Prefetch(
+                "workgroups",
+                queryset=Workgroup.objects.prefetch_related(
+                    "action_lines",
+                    Prefetch("memberships", queryset=Membership.objects.select_related("person__organisation")),
+                ),
+            ),
+            Prefetch(
+                "bodies",
+                queryset=GovernanceBody.objects.prefetch_related(
+                    Prefetch("memberships", queryset=BodyMembership.objects.select_related("person__organisation"))
+                ),
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programme = self.object
+        municipalities = list(programme.region.municipalities.all())
+        context["municipalities"] = municipalities
+        context["inhabitants_total"] = sum(m.inhabitants for m in municipalities)
+        context["can_edit"] = self.request.user.has_perm("programmes.change_programme", programme)
+        context["plan_parts"] = PLAN_PARTS
+        return context
+
+
+class ProgrammeUpdateView(ObjectPermissionMixin, UpdateView):
+    permission_required = "programmes.change_programme"
+    model = Programme
+    form_class = ProgrammeForm
+    template_name = "programmes/programme_form.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The programme has been saved."))
+        return super().form_valid(form)
+
+
+class PlanPartsView(ProgrammePermissionMixin, FormView):
+    """Edits one list of the plan (results, action lines, phases, ...) in place."""
+
+    permission_required = "programmes.change_programme"
+    template_name = "programmes/plan_parts_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.part = PLAN_PARTS.get(kwargs["part"])
+        if self.part is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        formset_class = self.part["formset"]
+        return formset_class(
+            data=self.request.POST if self.request.method == "POST" else None,
+            instance=self.programme,
+            prefix="parts",
+            form_kwargs={"programme": self.programme},
+        )
+
+    def form_valid(self, formset):
+        with transaction.atomic():
+            formset.save()
+        messages.success(self.request, _("%(part)s saved.") % {"part": self.part["title"]})
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.programme.get_absolute_url() + "#" + self.kwargs["part"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["formset"] = context.pop("form")
+        context["part_title"] = self.part["title"]
+        context["programme"] = self.programme
+        return context
+
+
+class MilestoneUpdateView(ObjectPermissionMixin, UpdateView):
+    permission_required = "programmes.change_programme"
+    model = Milestone
+    form_class = MilestoneForm
+    template_name = "programmes/milestone_form.html"
+
+    def get_success_url(self):
+        return self.object.programme.get_absolute_url() + "#planning"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The milestone has been saved."))
+        return super().form_valid(form)
+
+
+class WorkgroupDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "programmes.view_programme"
+    template_name = "programmes/workgroup_detail.html"
+    context_object_name = "workgroup"
+
+    def get_queryset(self):
+        return Workgroup.objects.select_related("programme__region").prefetch_related(
+            "action_lines",
+            "depends_on",
+            "dependants",
+            Prefetch("memberships", queryset=Membership.objects.select_related("person__organisation")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        memberships = list(self.object.memberships.all())
+        context["memberships"] = memberships
+        context["leads"] = [m for m in memberships if m.role == MembershipRole.LEAD]
+        context["hours_total"] = sum(m.hours_per_week or 0 for m in memberships)
+        context["can_edit"] = self.request.user.has_perm("programmes.change_workgroup", self.object)
+        return context
+
+
+class WorkgroupFormMixin:
+    model = Workgroup
+    form_class = WorkgroupForm
+    template_name = "programmes/workgroup_form.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["programme"] = self.programme
+        if kwargs.get("instance") is None:
+            kwargs["instance"] = Workgroup(programme=self.programme)
+        return kwargs
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The workgroup has been saved."))
+        return super().form_valid(form)
+
+
+class WorkgroupCreateView(ProgrammePermissionMixin, WorkgroupFormMixin, CreateView):
+    permission_required = "programmes.add_workgroup"
+
+    def get_object(self):
+        return None
+
+
+class WorkgroupUpdateView(ObjectPermissionMixin, WorkgroupFormMixin, UpdateView):
+    permission_required = "programmes.change_workgroup"
+
+
+class WorkgroupMembersView(ObjectPermissionMixin, UpdateView):
+    """A lead or programme manager edits the members of a workgroup in place."""
+
+    permission_required = "programmes.change_workgroup"
+    model = Workgroup
+    template_name = "programmes/workgroup_members_form.html"
+    context_object_name = "workgroup"
+
+    def get_form_class(self):
+        return MembershipFormSet
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["prefix"] = "members"
+        return kwargs
+
+    def get_form(self, form_class=None):
+        formset = super().get_form(form_class)
+        for form in formset.forms + [formset.empty_form]:
+            form.fields["person"].queryset = form.fields["person"].queryset.select_related("organisation")
+        return formset
+
+    def form_valid(self, formset):
+        with transaction.atomic():
+            formset.save()
+        messages.success(self.request, _("The members have been saved."))
+        return redirect(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["formset"] = context.pop("form")
+        return context

@@ -1,0 +1,113 @@
+"""Shared fixtures: named people (the Healthchecks way) and the service requirements.
+
+PostgreSQL, Redis and Chromium tests run whenever DATABASE_URL, REDIS_URL and
+/usr/bin/chromium are there and skip with the reason otherwise; with CI=true a missing
+service fails the test instead of skipping it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _require(available, reason):
+    if available:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but {reason}")
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres"):
+        _require(settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), "DATABASE_URL is not set to PostgreSQL")
+    if item.get_closest_marker("redis"):
+        _require(bool(os.environ.get("REDIS_URL")), "REDIS_URL is not set")
+    if item.get_closest_marker("browser"):
+        _require(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _media_and_mail(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+# Named actors on one programme "Rivierenland-test" with two workgroups.
+from tests import factories as f  # noqa: E402
+
+
+@pytest.fixture
+def programme(db):
+    return f.ProgrammeFactory(title="Uitvoeringsprogramma test")
+
+
+@pytest.fixture
+def other_programme(db):
+    return f.ProgrammeFactory(title="Ander programma")
+
+
+@pytest.fixture
+def workgroup1(programme):
+    return f.WorkgroupFactory(programme=programme, number=1, name="Gecoördineerde Instroom")
+
+
+@pytest.fixture
+def workgroup2(programme):
+    return f.WorkgroupFactory(programme=programme, number=2, name="Gezamenlijke Instap")
+
+
+def _user_with_person(username, **user_fields):
+    user = f.UserFactory(username=username, **user_fields)
+    f.PersonFactory(name=username.capitalize(), user=user)
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return f.UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def manager(programme):
+    """Marit, programme manager of `programme`."""
+    user = _user_with_person("marit")
+    f.ProgrammeAccessFactory(programme=programme, user=user, role="manager")
+    return user
+
+
+@pytest.fixture
+def lead(workgroup1):
+    """Lars, lead (trekker) of workgroup 1."""
+    user = _user_with_person("lars")
+    f.MembershipFactory(workgroup=workgroup1, person=user.person, role="lead")
+    return user
+
+
+@pytest.fixture
+def body_member(programme):
+    """Bea, member of the programme's kernteam."""
+    user = _user_with_person("bea")
+    body = f.GovernanceBodyFactory(programme=programme, name="Kernteam")
+    f.BodyMembershipFactory(body=body, person=user.person, role="member")
+    return user
+
+
+@pytest.fixture
+def reader(programme):
+    """Rob, who reads the programme."""
+    user = _user_with_person("rob")
+    f.ProgrammeAccessFactory(programme=programme, user=user, role="reader")
+    return user
+
+
+@pytest.fixture
+def outsider(other_programme):
+    """Otto, programme manager of another programme."""
+    user = _user_with_person("otto")
+    f.ProgrammeAccessFactory(programme=other_programme, user=user, role="manager")
+    return user

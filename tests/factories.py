@@ -1,0 +1,159 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from governance.models import BodyMembership, GovernanceBody
+from programmes.constants import AccessRole, MembershipRole
+from programmes.models import (
+    ActionLine,
+    Membership,
+    Milestone,
+    Municipality,
+    Organisation,
+    Person,
+    Phase,
+    Programme,
+    ProgrammeAccess,
+    Region,
+    ResultGoal,
+    Workgroup,
+)
+
+PASSWORD = "test-password-123"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+
+    name = factory.Sequence(lambda n: f"Regio {n}")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    inhabitants = 25000
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    kind = "care_provider"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Persoon {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+    function = "Beleidsadviseur"
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    region = factory.SubFactory(RegionFactory)
+    title = factory.Sequence(lambda n: f"Uitvoeringsprogramma {n}")
+    start_date = datetime.date(2026, 1, 1)
+    end_date = datetime.date(2028, 12, 31)
+    goal = "Een toekomstbestendig jeugdhulpsysteem."
+
+
+class ProgrammeAccessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeAccess
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    user = factory.SubFactory(UserFactory)
+    role = AccessRole.READER
+
+
+class ResultGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResultGoal
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Resultaat {n}")
+    target_year = 2028
+
+
+class ActionLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionLine
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Actielijn {n}")
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Phase
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Fase {n}")
+    start_date = datetime.date(2026, 1, 1)
+    end_date = datetime.date(2026, 6, 30)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    description = factory.Sequence(lambda n: f"Mijlpaal {n}")
+    start_date = datetime.date(2026, 3, 1)
+
+
+class WorkgroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workgroup
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Werkgroep {n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    workgroup = factory.SubFactory(WorkgroupFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = MembershipRole.MEMBER
+    hours_per_week = 4
+
+
+class GovernanceBodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GovernanceBody
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Kernteam {n}")
+    kind = "core_team"
+
+
+class BodyMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BodyMembership
+
+    body = factory.SubFactory(GovernanceBodyFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = MembershipRole.MEMBER
