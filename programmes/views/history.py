@@ -77,7 +77,9 @@ def restore(record, user):
     instance._change_reason = _("Reverted to the version of %(date)s") % {
         "date": record.history_date.strftime("%d-%m-%Y %H:%M")
     }
-    instance.full_clean(validate_unique=False)
+    # A restored row replaces the live one (if any): validate it as an update, not an insert.
+    instance._state.adding = not model.objects.filter(pk=instance.pk).exists()
+    instance.full_clean()
     with transaction.atomic():
         model.objects.select_for_update().filter(pk=instance.pk).first()
         instance.save()

@@ -1,0 +1,63 @@
+"""The programme manager edits the plan in a real browser (headless Chromium)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests import factories as f
+from tests.factories import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
+
+
+@pytest.fixture
+def page():
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+        )
+        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        browser.close()
+
+
+def test_programme_manager_edits_a_milestone(live_server, page):
+    programme = f.ProgrammeFactory(title="Deeluitvoeringsprogramma jeugd 2026–2028")
+    phase = f.PhaseFactory(programme=programme, name="Gefaseerde uitvoering pilots")
+    milestone = f.MilestoneFactory(
+        programme=programme, phase=phase, description="Kennissessies en bijsturing pilots", period_label="Juni 2026"
+    )
+    manager = f.UserFactory(username="programmamanager")
+    f.ProgrammeAccessFactory(programme=programme, user=manager, role="manager")
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "programmamanager")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    # One programme: the login lands on its page.
+    page.wait_for_selector("h1:has-text('Deeluitvoeringsprogramma jeugd 2026–2028')")
+    assert page.locator(f"[data-milestone='{milestone.pk}']").inner_text().count("Kennissessies en bijsturing pilots")
+
+    page.click(f"[data-milestone='{milestone.pk}'] a[href$='/milestones/{milestone.pk}/edit/']")
+    page.fill("input[name=description]", "Kennissessies, bijsturing pilots en start nieuwe pilots")
+    page.check("input[name=done]")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "milestone_edit.png"), full_page=True)
+    page.click("main form button[type=submit]")
+
+    page.wait_for_selector(".alert-success")
+    item = page.locator(f"[data-milestone='{milestone.pk}']")
+    assert "Kennissessies, bijsturing pilots en start nieuwe pilots" in item.inner_text()
+    assert "done" in item.get_attribute("class")
+    page.screenshot(path=str(SCREENSHOTS / "programme_after_edit.png"), full_page=True)
+    milestone.refresh_from_db()
+    assert milestone.done
