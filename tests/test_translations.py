@@ -1,0 +1,31 @@
+"""Dutch is the default and complete: every message has a Dutch translation, and it is compiled."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.utils import translation
+
+PO = Path(settings.BASE_DIR) / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_message_has_a_dutch_translation():
+    catalogue = polib.pofile(str(PO))
+    untranslated = [entry.msgid for entry in catalogue if not entry.translated()]
+    assert untranslated == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_the_compiled_catalogue_is_in_step_with_the_po_file():
+    catalogue = polib.pofile(str(PO))
+    with translation.override("nl"):
+        for entry in catalogue:
+            if entry.msgid_plural or entry.obsolete:
+                continue
+            assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid
+
+
+def test_dutch_is_the_default_language():
+    assert settings.LANGUAGE_CODE == "nl"
+    assert [code for code, _name in settings.LANGUAGES] == ["nl", "en"]
+    assert settings.TIME_ZONE == "Europe/Amsterdam"
