@@ -30,7 +30,11 @@ def health(request):
             checks[name] = "ok"
         except Exception as exc:  # noqa: BLE001 - any failure is reported, not raised
             checks[name] = f"error: {exc.__class__.__name__}"
-    beat = Heartbeat.objects.filter(name="celery").values_list("seen_at", flat=True).first() if checks["database"] == "ok" else None
+    beat = (
+        Heartbeat.objects.filter(name="celery").values_list("seen_at", flat=True).first()
+        if checks["database"] == "ok"
+        else None
+    )
     healthy = all(value == "ok" for value in checks.values())
     body = {
         "status": "ok" if healthy else "error",

@@ -12,7 +12,9 @@ from .constants import BodyKind
 
 
 class GovernanceBody(models.Model):
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("programme"))
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("programme")
+    )
     name = models.CharField(_("name"), max_length=200)
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices, default=BodyKind.OTHER)
@@ -37,7 +39,9 @@ class GovernanceBody(models.Model):
 
 
 class BodyMembership(MembershipBase):
-    body = models.ForeignKey(GovernanceBody, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("body"))
+    body = models.ForeignKey(
+        GovernanceBody, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("body")
+    )
     history = HistoricalRecords()
 
     class Meta:

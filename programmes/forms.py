@@ -22,7 +22,17 @@ SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["title", "start_date", "end_date", "goal", "target_group", "scope", "out_of_scope", "background", "principal"]
+        fields = [
+            "title",
+            "start_date",
+            "end_date",
+            "goal",
+            "target_group",
+            "scope",
+            "out_of_scope",
+            "background",
+            "principal",
+        ]
         widgets = {
             "start_date": DATE_WIDGET,
             "end_date": DATE_WIDGET,
@@ -55,7 +65,7 @@ class ProgrammeScopedForm(forms.ModelForm):
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme or getattr(self.instance, "programme", None)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model is not None and hasattr(model, "programme"):
                 field.queryset = field.queryset.filter(programme=self.programme)
@@ -125,7 +135,10 @@ PLAN_PARTS = {
         "title": _("Leading principles"),
         "formset": _parts_formset(Principle, ["order", "title", "description"]),
     },
-    "building-blocks": {"title": _("Building blocks"), "formset": _parts_formset(BuildingBlock, form=BuildingBlockForm)},
+    "building-blocks": {
+        "title": _("Building blocks"),
+        "formset": _parts_formset(BuildingBlock, form=BuildingBlockForm),
+    },
 }
 
 
@@ -150,8 +163,17 @@ class WorkgroupForm(ProgrammeScopedForm):
         widgets = {
             "action_lines": forms.CheckboxSelectMultiple,
             "depends_on": forms.CheckboxSelectMultiple,
-            **{name: SHORT_TEXT for name in ("goal", "orientation", "smart_result", "parties_involved",
-                                             "procurement_relation", "end_user_involvement")},
+            **{
+                name: SHORT_TEXT
+                for name in (
+                    "goal",
+                    "orientation",
+                    "smart_result",
+                    "parties_involved",
+                    "procurement_relation",
+                    "end_user_involvement",
+                )
+            },
         }
 
     def __init__(self, *args, **kwargs):

@@ -159,7 +159,9 @@ class Programme(models.Model):
 class ProgrammeAccess(models.Model):
     """Who manages or reads a programme besides its workgroups' and bodies' members."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="access", verbose_name=_("programme"))
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="access", verbose_name=_("programme")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="programme_access", verbose_name=_("user")
     )
@@ -289,7 +291,10 @@ class DatedPart(ProgrammePart):
                     errors.setdefault(
                         field,
                         _("This date lies outside the programme period (%(start)s – %(end)s).")
-                        % {"start": programme.start_date.strftime("%d-%m-%Y"), "end": programme.end_date.strftime("%d-%m-%Y")},
+                        % {
+                            "start": programme.start_date.strftime("%d-%m-%Y"),
+                            "end": programme.end_date.strftime("%d-%m-%Y"),
+                        },
                     )
         if errors:
             raise ValidationError(errors)

@@ -24,7 +24,9 @@ def _require(available, reason):
 
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres"):
-        _require(settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), "DATABASE_URL is not set to PostgreSQL")
+        _require(
+            settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), "DATABASE_URL is not set to PostgreSQL"
+        )
     if item.get_closest_marker("redis"):
         _require(bool(os.environ.get("REDIS_URL")), "REDIS_URL is not set")
     if item.get_closest_marker("browser"):

@@ -18,8 +18,12 @@ def manager_client(client, manager):
 
 
 def formset_data(prefix, rows, initial=0):
-    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": str(initial),
-            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
     for index, row in enumerate(rows):
         for key, value in row.items():
             data[f"{prefix}-{index}-{key}"] = value
@@ -214,8 +218,10 @@ def test_absurd_hours_per_week_are_refused(manager_client, workgroup1, hours):
 
 def test_members_are_added_with_role_and_hours(manager_client, workgroup1):
     person = f.PersonFactory(name="Noor Visser")
-    data = formset_data("members", [{"person": person.pk, "role": "lead", "hours_per_week": "4.5",
-                                     "contribution": "Trekker namens gemeente"}])
+    data = formset_data(
+        "members",
+        [{"person": person.pk, "role": "lead", "hours_per_week": "4.5", "contribution": "Trekker namens gemeente"}],
+    )
     response = manager_client.post(reverse("programmes:workgroup_members", args=[workgroup1.pk]), data)
     assert response.status_code == 302
     seat = workgroup1.memberships.get()

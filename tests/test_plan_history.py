@@ -55,8 +55,9 @@ def test_restoring_brings_back_relations(manager_client, programme):
     version_with_a = line.history.latest()
     line.result_goals.set([goal_b])
     line.save()
-    manager_client.post(reverse("programmes:history", args=["actionline", line.pk]),
-                        {"history_id": version_with_a.history_id})
+    manager_client.post(
+        reverse("programmes:history", args=["actionline", line.pk]), {"history_id": version_with_a.history_id}
+    )
     assert list(line.result_goals.all()) == [goal_a]
 
 

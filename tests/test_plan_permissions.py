@@ -26,10 +26,18 @@ def read_urls(programme, workgroup):
 
 def plan_edit_urls(programme, milestone):
     urls = [reverse("programmes:edit", args=[programme.pk]), reverse("programmes:milestone_edit", args=[milestone.pk])]
-    urls += [reverse("programmes:edit_parts", args=[programme.pk, part]) for part in ("results", "action-lines",
-                                                                                     "preconditions", "phases",
-                                                                                     "milestones", "principles",
-                                                                                     "building-blocks")]
+    urls += [
+        reverse("programmes:edit_parts", args=[programme.pk, part])
+        for part in (
+            "results",
+            "action-lines",
+            "preconditions",
+            "phases",
+            "milestones",
+            "principles",
+            "building-blocks",
+        )
+    ]
     urls.append(reverse("programmes:workgroup_create", args=[programme.pk]))
     urls.append(reverse("programmes:history", args=["programme", programme.pk]))
     return urls
@@ -57,7 +65,9 @@ def test_anonymous_users_are_sent_to_the_login(client, programme, workgroup1, mi
 
 def test_a_manager_of_another_programme_gets_403_everywhere(client, outsider, programme, workgroup1, milestone):
     login(client, outsider)
-    for url in read_urls(programme, workgroup1) + plan_edit_urls(programme, milestone) + workgroup_edit_urls(workgroup1):
+    for url in (
+        read_urls(programme, workgroup1) + plan_edit_urls(programme, milestone) + workgroup_edit_urls(workgroup1)
+    ):
         assert client.get(url).status_code == 403, url
 
 

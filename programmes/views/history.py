@@ -102,7 +102,9 @@ class RecordHistoryView(ProgrammeContextMixin, TemplateView):
             return redirect_to_login(request.get_full_path())
         self.model = history_model(kwargs["model"])
         records = list(
-            self.model.history.filter(id=kwargs["pk"]).select_related("history_user").order_by("-history_date", "-history_id")
+            self.model.history.filter(id=kwargs["pk"])
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
         )
         if not records:
             raise Http404
@@ -137,7 +139,12 @@ class RecordHistoryView(ProgrammeContextMixin, TemplateView):
         try:
             restore(record, request.user)
         except ValidationError as error:
-            messages.error(request, _("This version cannot be restored: %(reason)s") % {"reason": "; ".join(error.messages)})
+            messages.error(
+                request, _("This version cannot be restored: %(reason)s") % {"reason": "; ".join(error.messages)}
+            )
         else:
-            messages.success(request, _("Restored the version of %(date)s.") % {"date": record.history_date.strftime("%d-%m-%Y %H:%M")})
+            messages.success(
+                request,
+                _("Restored the version of %(date)s.") % {"date": record.history_date.strftime("%d-%m-%Y %H:%M")},
+            )
         return redirect(request.path)

@@ -1,0 +1,205 @@
+"""Loads a demo region from the plain data in this package, idempotently (update_or_create on natural keys)."""
+
+from django.contrib.auth import get_user_model
+
+from governance.models import BodyMembership, GovernanceBody
+
+from ..constants import AccessRole, OrganisationKind
+from ..models import (
+    ActionLine,
+    BuildingBlock,
+    Membership,
+    Milestone,
+    Municipality,
+    Organisation,
+    Person,
+    Phase,
+    Precondition,
+    Principle,
+    Programme,
+    ProgrammeAccess,
+    Region,
+    ResultGoal,
+    Workgroup,
+)
+
+# Milestones that ended before this day are shown as done in the demo.
+DEMO_TODAY_ISO = "2026-11-22"
+
+
+def upsert(model, defaults=None, **lookup):
+    """update_or_create that saves only when something differs, so reloading writes no history rows."""
+    defaults = defaults or {}
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**{**defaults, **lookup}), True
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, defaults[name])
+        obj.save()
+    return obj, False
+
+
+def load_region(data, organisations=()):
+    """Creates or updates one region with its programme. Returns (programme, {person key: Person})."""
+    region, _ = upsert(Region, name=data.REGION)
+    for name, cbs_code, inhabitants, independent in data.MUNICIPALITIES:
+        municipality, _ = upsert(
+            Municipality,
+            name=name,
+            defaults={
+                "region": region,
+                "cbs_code": cbs_code,
+                "inhabitants": inhabitants,
+                "purchases_independently": independent,
+                "inhabitants_reference": data.INHABITANTS_REFERENCE,
+            },
+        )
+        upsert(
+            Organisation,
+            name=f"Gemeente {name}",
+            defaults={"kind": OrganisationKind.MUNICIPALITY, "municipality": municipality},
+        )
+    for name, kind in organisations:
+        upsert(Organisation, name=name, defaults={"kind": kind})
+
+    people = {}
+    for key, (name, organisation, function) in data.PEOPLE.items():
+        org = Organisation.objects.filter(name=organisation).first() or Organisation.objects.create(
+            name=organisation, kind=OrganisationKind.OTHER
+        )
+        people[key], _ = upsert(Person, name=name, defaults={"organisation": org, "function": function})
+
+    programme, _ = upsert(Programme, region=region, title=data.PROGRAMME["title"], defaults=data.PROGRAMME)
+    goals = [
+        upsert(
+            ResultGoal,
+            programme=programme,
+            title=title,
+            defaults={"description": text, "order": n, "target_year": 2028},
+        )[0]
+        for n, (title, text) in enumerate(getattr(data, "RESULT_GOALS", []), start=1)
+    ]
+    lines = []
+    for n, (title, text) in enumerate(getattr(data, "ACTION_LINES", getattr(data, "DEVELOPMENT_TASKS", [])), start=1):
+        line, _ = upsert(ActionLine, programme=programme, title=title, defaults={"description": text, "order": n})
+        if goals:
+            line.result_goals.set([goals[n - 1]])
+        lines.append(line)
+    for n, (title, text) in enumerate(getattr(data, "PRECONDITIONS", []), start=1):
+        upsert(Precondition, programme=programme, title=title, defaults={"description": text, "order": n})
+    for n, (title, text) in enumerate(getattr(data, "PRINCIPLES", []), start=1):
+        upsert(Principle, programme=programme, title=title, defaults={"description": text, "order": n})
+    for n, (title, text, serves) in enumerate(getattr(data, "BUILDING_BLOCKS", []), start=1):
+        block, _ = upsert(BuildingBlock, programme=programme, title=title, defaults={"description": text, "order": n})
+        block.action_lines.set([lines[i - 1] for i in serves])
+
+    phases = []
+    for n, (name, start, end, goal, result) in enumerate(getattr(data, "PHASES", []), start=1):
+        phases.append(
+            upsert(
+                Phase,
+                programme=programme,
+                name=name,
+                defaults={"order": n, "start_date": start, "end_date": end, "goal": goal, "result": result},
+            )[0]
+        )
+    for n, (label, start, end, text) in enumerate(getattr(data, "MILESTONES", []), start=1):
+        # The latest phase that has started by the milestone's date (phases 2 and 3 overlap in October 2025).
+        phase = max(
+            (p for p in phases if p.start_date <= start <= p.end_date), key=lambda p: p.start_date, default=None
+        )
+        upsert(
+            Milestone,
+            programme=programme,
+            order=n,
+            defaults={
+                "period_label": label,
+                "start_date": start,
+                "end_date": end,
+                "description": text,
+                "phase": phase,
+                "done": end.isoformat() < DEMO_TODAY_ISO,
+            },
+        )
+
+    workgroups = {}
+    for spec in getattr(data, "WORKGROUPS", []):
+        fields = {
+            k: spec.get(k, "")
+            for k in (
+                "name",
+                "priority",
+                "goal",
+                "orientation",
+                "smart_result",
+                "parties_involved",
+                "activities_and_planning",
+                "procurement_relation",
+                "end_user_involvement",
+            )
+        }
+        fields["principal"] = "Kernteam namens de gemeenten; programmamanager"
+        workgroup, _ = upsert(Workgroup, programme=programme, number=spec["number"], defaults=fields)
+        workgroup.action_lines.set([lines[i - 1] for i in spec["action_lines"]])
+        for person_key, role, hours in spec["members"]:
+            upsert(
+                Membership,
+                workgroup=workgroup,
+                person=people[person_key],
+                defaults={"role": role, "hours_per_week": hours},
+            )
+        workgroups[spec["number"]] = workgroup
+    for spec in getattr(data, "WORKGROUPS", []):
+        workgroups[spec["number"]].depends_on.set([workgroups[n] for n in spec["depends_on"]])
+
+    for order, spec in enumerate(data.BODIES, start=1):
+        body, _ = upsert(
+            GovernanceBody,
+            programme=programme,
+            name=spec["name"],
+            defaults={
+                "abbreviation": spec["abbreviation"],
+                "kind": spec["kind"],
+                "order": order,
+                "description": spec["description"],
+                "decision_authority": spec["authority"],
+                "submission_deadline_days": spec["deadline"],
+            },
+        )
+        for person_key, role in spec["members"]:
+            upsert(BodyMembership, body=body, person=people[person_key], defaults={"role": role})
+    return programme, people
+
+
+def load_users(users, programmes, people, password):
+    """Creates the demo logins and links each to its fictitious person and role; resets their password."""
+    User = get_user_model()
+    created = []
+    for username, label, person_ref, how in users:
+        user, _ = User.objects.get_or_create(username=username)
+        user.is_staff = user.is_superuser = how == "admin"
+        user.email = f"{username}@demo.jeugdregio.local"
+        if person_ref:
+            region, key = person_ref
+            person = people[region][key]
+            Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
+            first, _, last = person.name.partition(" ")
+            user.first_name, user.last_name = first, last
+            user.set_password(password)
+            user.save()
+            upsert(Person, pk=person.pk, defaults={"user": user, "email": user.email})
+            if how in ("manager", "reader"):
+                upsert(
+                    ProgrammeAccess,
+                    programme=programmes[region],
+                    user=user,
+                    defaults={"role": AccessRole.MANAGER if how == "manager" else AccessRole.READER},
+                )
+        else:
+            user.first_name, user.last_name = "Functioneel", "beheerder"
+            user.set_password(password)
+            user.save()
+        created.append((username, label))
+    return created

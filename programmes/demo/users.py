@@ -1,0 +1,11 @@
+"""One demo login per role. The password is settings.DEMO_PASSWORD, which production mode does not have."""
+
+# username, role label (Dutch, printed), person key (region, key), how the role is given
+DEMO_USERS = [
+    ("beheerder", "Functioneel beheerder (administrator)", None, "admin"),
+    ("programmamanager", "Programmamanager Rivierenland", ("Rivierenland", "pm"), "manager"),
+    ("trekker", "Trekker werkgroep 1 Gecoördineerde Instroom", ("Rivierenland", "policy_culemborg"), "lead"),
+    ("kernteam", "Secretaris kernteam Rivierenland", ("Rivierenland", "zgr"), "body"),
+    ("lezer", "Lezer Rivierenland (gemeente)", ("Rivierenland", "reader"), "reader"),
+    ("wbo", "Programmamanager West-Brabant-Oost", ("West-Brabant-Oost", "wbo_pm"), "manager"),
+]

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from programmes.demo import rivierenland, west_brabant_oost
+from programmes.demo.loader import load_region, load_users
+from programmes.demo.users import DEMO_USERS
+
+
+class Command(BaseCommand):
+    help = "Loads the demo regions Rivierenland (seed 002) and West-Brabant-Oost (seed 000) and the demo users."
+
+    def handle(self, *args, **options):
+        password = settings.DEMO_PASSWORD
+        if not password:
+            raise CommandError("Demo data and demo users are not available in production mode (DJANGO_ENV=production).")
+        with transaction.atomic():
+            riv, riv_people = load_region(rivierenland, rivierenland.ORGANISATIONS)
+            wbo, wbo_people = load_region(west_brabant_oost)
+            users = load_users(
+                DEMO_USERS,
+                {rivierenland.REGION: riv, west_brabant_oost.REGION: wbo},
+                {rivierenland.REGION: riv_people, west_brabant_oost.REGION: wbo_people},
+                password,
+            )
+        self.stdout.write(self.style.SUCCESS(f"Demo regions loaded: {riv.region} ({riv}), {wbo.region} ({wbo})."))
+        self.stdout.write("")
+        self.stdout.write("Demo logins (http://127.0.0.1:8000):")
+        width = max(len(username) for username, _ in users)
+        for username, label in users:
+            self.stdout.write(f"  {username.ljust(width)}  {password}  {label}")
