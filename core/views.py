@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
@@ -16,6 +18,12 @@ def check_database():
 def check_broker():
     from jeugdregio.celery import app
 
+    options = app.conf.broker_transport_options or {}
+    if str(app.conf.broker_url).startswith("filesystem://"):
+        folder = options.get("data_folder_in", "")
+        if not (os.path.isdir(folder) and os.access(folder, os.W_OK)):
+            raise OSError(f"broker folder {folder} is not writable")
+        return
     with app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=3)
 
