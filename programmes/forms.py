@@ -59,6 +59,10 @@ class ProgrammeForm(forms.ModelForm):
         return cleaned
 
 
+def _has_programme_field(model):
+    return any(field.name == "programme" for field in model._meta.concrete_fields)
+
+
 class ProgrammeScopedForm(forms.ModelForm):
     """Limits every relation field to objects of the same programme."""
 
@@ -67,7 +71,7 @@ class ProgrammeScopedForm(forms.ModelForm):
         self.programme = programme or getattr(self.instance, "programme", None)
         for field in self.fields.values():
             model = getattr(getattr(field, "queryset", None), "model", None)
-            if model is not None and hasattr(model, "programme"):
+            if self.programme is not None and model is not None and _has_programme_field(model):
                 field.queryset = field.queryset.filter(programme=self.programme)
 
     def _get_validation_exclusions(self):
