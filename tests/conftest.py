@@ -6,6 +6,7 @@ service fails the test instead of skipping it.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,16 @@ def pytest_runtest_setup(item):
         )
     if item.get_closest_marker("redis"):
         _require(bool(os.environ.get("REDIS_URL")), "REDIS_URL is not set")
+    if item.get_closest_marker("gettext"):
+        _require(shutil.which("xgettext") is not None, "GNU gettext (xgettext) is not installed")
     if item.get_closest_marker("browser"):
         _require(CHROMIUM.exists(), "/usr/bin/chromium is not installed")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # Persistent connections left open by the live server thread would block dropping the test database.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(autouse=True)

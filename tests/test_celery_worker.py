@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 from jeugdregio.celery import app
@@ -27,9 +26,6 @@ def heartbeats(var_dir):
         return conn.execute("SELECT count(*) FROM core_heartbeat").fetchone()[0]
 
 
-@pytest.mark.skipif(
-    bool(os.environ.get("REDIS_URL")), reason="this test is about the embedded broker (REDIS_URL unset)"
-)
 def test_beat_schedules_and_a_real_worker_runs_on_the_filesystem_broker(tmp_path):
     env = environment(tmp_path)
     subprocess.run(
