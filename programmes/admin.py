@@ -84,6 +84,7 @@ class ProgrammePartInline(admin.StackedInline):
 
     extra = 0
     form = ProgrammeScopedForm
+    classes = ["collapse"]
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

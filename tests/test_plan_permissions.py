@@ -161,3 +161,12 @@ def test_the_programme_list_shows_only_readable_programmes(client, reader, progr
     body = response.content.decode()
     assert programme.title in body
     assert other_programme.title not in body
+
+
+def test_a_lead_is_not_offered_the_history_they_may_not_open(client, lead, manager, workgroup1):
+    history = reverse("programmes:history", args=["workgroup", workgroup1.pk])
+    login(client, lead)
+    assert history not in client.get(reverse("programmes:workgroup", args=[workgroup1.pk])).content.decode()
+    client.logout()
+    login(client, manager)
+    assert history in client.get(reverse("programmes:workgroup", args=[workgroup1.pk])).content.decode()

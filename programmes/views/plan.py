@@ -162,6 +162,7 @@ class WorkgroupDetailView(ObjectPermissionMixin, DetailView):
         context["leads"] = [m for m in memberships if m.role == MembershipRole.LEAD]
         context["hours_total"] = sum(m.hours_per_week or 0 for m in memberships)
         context["can_edit"] = self.request.user.has_perm("programmes.change_workgroup", self.object)
+        context["can_view_history"] = self.request.user.has_perm("programmes.view_history", self.object)
         return context
 
 
