@@ -39,7 +39,10 @@ def pytest_runtest_setup(item):
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     # Persistent connections left open by the live server thread would block dropping the test database.
+    from django.db import connections
+
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    connections["default"].settings_dict["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture(autouse=True)
