@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.forms import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import BodyMembership, GovernanceBody
+from .models import Advice, BodyMembership, Decision, DecisionRoute, GovernanceBody, Meeting, RouteStep
+from .routes import validate_steps
 
 
 class BodyMembershipInline(admin.TabularInline):
@@ -28,3 +30,84 @@ class BodyMembershipAdmin(SimpleHistoryAdmin):
     list_select_related = ["person", "body__programme"]
     search_fields = ["person__name", "body__name"]
     autocomplete_fields = ["person", "body"]
+
+
+class RouteStepFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        steps = [
+            (form.cleaned_data["order"], form.cleaned_data["body"], form.cleaned_data["act"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        programme = getattr(self.instance, "programme", None)
+        if programme is not None:
+            validate_steps(programme, steps)
+
+
+class RouteStepInline(admin.TabularInline):
+    model = RouteStep
+    formset = RouteStepFormSet
+    extra = 0
+    autocomplete_fields = ["body"]
+
+
+@admin.register(DecisionRoute)
+class DecisionRouteAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "programme", "is_default"]
+    list_filter = ["programme"]
+    list_select_related = ["programme"]
+    search_fields = ["name"]
+    autocomplete_fields = ["programme"]
+    inlines = [RouteStepInline]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "starts_at", "place", "status"]
+    list_filter = ["status", "body__programme"]
+    list_select_related = ["body__programme"]
+    search_fields = ["body__name", "place"]
+    autocomplete_fields = ["body"]
+    date_hierarchy = "starts_at"
+
+
+class AppendOnlyAdmin(admin.ModelAdmin):
+    """Advice and decisions are recorded, never edited or deleted: a correction is a new record."""
+
+    list_select_related = ["body", "programme"]
+    search_fields = ["subject_title", "rationale"]
+    autocomplete_fields = ["programme", "body", "corrects"]
+    date_hierarchy = "date"
+    exclude = ["recorded_by", "subject_type", "subject_id"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [field.name for field in self.model._meta.fields]
+        return []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            raise PermissionError("append-only")
+        obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Advice)
+class AdviceAdmin(AppendOnlyAdmin):
+    list_display = ["date", "body", "outcome", "subject_title", "programme"]
+    list_filter = ["outcome", "body", "programme"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(AppendOnlyAdmin):
+    list_display = ["date", "body", "outcome", "subject_title", "programme"]
+    list_filter = ["outcome", "body", "programme"]

@@ -1,14 +1,19 @@
-"""Governance bodies and their members. Routes, meetings, advice and decisions follow."""
+"""Governance: bodies and members, decision routes as data, meetings, and the append-only advice and decisions."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import AppendOnlyModel
 from programmes.constants import MembershipRole
-from programmes.models import MembershipBase, Programme
+from programmes.models import ActionLine, MembershipBase, Programme
 
-from .constants import BodyKind
+from .constants import PLAINLY_POSITIVE, AdviceOutcome, BodyKind, DecisionOutcome, MeetingStatus, StepAct
 
 
 class GovernanceBody(models.Model):
@@ -61,3 +66,153 @@ class BodyMembership(MembershipBase):
     def records_for_body(self):
         """The chair and the secretary record advice and decisions for their body."""
         return self.role in (MembershipRole.CHAIR, MembershipRole.SECRETARY)
+
+
+class DecisionRoute(models.Model):
+    """The bodies a proposal passes, in order. Data, not code: each region has its own."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="routes", verbose_name=_("programme")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    is_default = models.BooleanField(
+        _("default route"), default=True, help_text=_("New pilot proposals of the programme take this route.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "-is_default", "name"]
+        verbose_name = _("decision route")
+        verbose_name_plural = _("decision routes")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="route_unique_name"),
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=models.Q(is_default=True),
+                name="route_one_default",
+                violation_error_message=_("A programme has one default route."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("governance:overview", args=[self.programme_id]) + "#routes"
+
+
+class RouteStep(models.Model):
+    route = models.ForeignKey(DecisionRoute, on_delete=models.CASCADE, related_name="steps", verbose_name=_("route"))
+    order = models.PositiveSmallIntegerField(_("step"))
+    body = models.ForeignKey(
+        GovernanceBody, on_delete=models.PROTECT, related_name="route_steps", verbose_name=_("body")
+    )
+    act = models.CharField(_("act"), max_length=10, choices=StepAct.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["route", "order"]
+        verbose_name = _("route step")
+        verbose_name_plural = _("route steps")
+        constraints = [models.UniqueConstraint(fields=["route", "order"], name="routestep_unique_order")]
+
+    def __str__(self):
+        return f"{self.order}. {self.body} {self.get_act_display()}"
+
+    @property
+    def programme(self):
+        return self.route.programme
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(GovernanceBody, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("body"))
+    starts_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    minutes = models.TextField(_("minutes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def __str__(self):
+        return f"{self.body} {self.starts_at:%d-%m-%Y}"
+
+    @property
+    def programme(self):
+        return self.body.programme
+
+
+class Record(AppendOnlyModel):
+    """What a body said about a subject: kept as it was recorded, never edited or deleted."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, verbose_name=_("programme"))
+    body = models.ForeignKey(GovernanceBody, on_delete=models.PROTECT, verbose_name=_("body"))
+    step_order = models.PositiveSmallIntegerField(_("route step"), null=True, blank=True)
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("subject kind")
+    )
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    subject_title = models.CharField(_("subject"), max_length=300)
+    action_line = models.ForeignKey(
+        ActionLine, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("action line")
+    )
+    rationale = models.TextField(_("rationale"), blank=True)
+    date = models.DateField(_("date"))
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("meeting"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections", verbose_name=_("corrects")
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if self.outcome and self.outcome not in PLAINLY_POSITIVE and not (self.rationale or "").strip():
+            raise ValidationError({"rationale": _("Give a rationale: it is required for this outcome.")})
+        if self.body_id and self.programme_id and self.body.programme_id != self.programme_id:
+            raise ValidationError({"body": _("This body belongs to another programme.")})
+        if self.corrects_id and self.corrects.programme_id != self.programme_id:
+            raise ValidationError({"corrects": _("A correction refers to a record of the same programme.")})
+
+
+class Advice(Record):
+    outcome = models.CharField(_("outcome"), max_length=20, choices=AdviceOutcome.choices)
+    conditions = models.TextField(_("conditions"), blank=True)
+    on_behalf_of = models.CharField(_("on behalf of"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-recorded_at"]
+        verbose_name = _("advice")
+        verbose_name_plural = _("advice")
+
+    def __str__(self):
+        return f"{self.body}: {self.get_outcome_display()} – {self.subject_title}"
+
+    def clean(self):
+        super().clean()
+        if self.outcome == AdviceOutcome.CONDITIONAL and not self.conditions.strip():
+            raise ValidationError({"conditions": _("Name the conditions of a conditional advice.")})
+
+
+class Decision(Record):
+    outcome = models.CharField(_("outcome"), max_length=20, choices=DecisionOutcome.choices)
+
+    class Meta:
+        ordering = ["-date", "-recorded_at"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        indexes = [models.Index(fields=["programme", "date"])]
+
+    def __str__(self):
+        return f"{self.body}: {self.get_outcome_display()} – {self.subject_title}"

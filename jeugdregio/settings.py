@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "programmes",
     "governance",
     "pilots",
+    "finance",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("admin/", admin.site.urls),
     path("", include("programmes.urls")),
+    path("", include("governance.urls")),
 ]
 
 handler403 = "core.views.permission_denied"

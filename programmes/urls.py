@@ -1,5 +1,7 @@
 from django.urls import path
 
+from finance.views import BudgetView
+
 from .views import history, lists, plan
 
 app_name = "programmes"
@@ -13,6 +15,7 @@ urlpatterns = [
     path("programmes/<int:programme_pk>/workgroups/new/", plan.WorkgroupCreateView.as_view(), name="workgroup_create"),
     path("programmes/<int:programme_pk>/milestones/", lists.MilestoneListView.as_view(), name="milestones"),
     path("programmes/<int:programme_pk>/people/", lists.PersonListView.as_view(), name="people"),
+    path("programmes/<int:programme_pk>/budget/", BudgetView.as_view(), name="budget"),
     path("milestones/<int:pk>/edit/", plan.MilestoneUpdateView.as_view(), name="milestone_edit"),
     path("workgroups/<int:pk>/", plan.WorkgroupDetailView.as_view(), name="workgroup"),
     path("workgroups/<int:pk>/edit/", plan.WorkgroupUpdateView.as_view(), name="workgroup_edit"),

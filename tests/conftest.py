@@ -43,6 +43,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     connections["default"].settings_dict["CONN_MAX_AGE"] = 0
+    connections.settings["default"]["CONN_MAX_AGE"] = 0  # what connections in new threads are made from
 
 
 @pytest.fixture(autouse=True)

@@ -119,3 +119,73 @@ def test_the_heartbeat_admin_is_read_only(admin_client_):
     Heartbeat.objects.create(name="celery", seen_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     assert admin_client_.get(admin_url(Heartbeat, "add")).status_code == 403
     assert admin_client_.get(admin_url(Heartbeat, "delete", Heartbeat.objects.get().pk)).status_code == 403
+
+
+def test_decisions_cannot_be_changed_or_deleted_in_the_admin(admin_client_, programme):
+    from governance.models import Decision
+
+    body = f.GovernanceBodyFactory(programme=programme, name="SO")
+    decision = Decision.objects.create(
+        programme=programme,
+        body=body,
+        outcome="rejected",
+        rationale="Te duur",
+        subject_title="Pilot X",
+        date=datetime.date(2026, 3, 1),
+    )
+    change = admin_client_.post(admin_url(Decision, "change", decision.pk), {"outcome": "approved"})
+    assert change.status_code in (302, 403)
+    assert admin_client_.post(admin_url(Decision, "delete", decision.pk), {"post": "yes"}).status_code == 403
+    decision.refresh_from_db()
+    assert decision.outcome == "rejected"
+
+
+def test_a_negative_decision_without_rationale_is_refused_in_the_admin(admin_client_, programme):
+    from governance.models import Decision
+
+    body = f.GovernanceBodyFactory(programme=programme, name="SO")
+    response = admin_client_.post(
+        admin_url(Decision, "add"),
+        {
+            "programme": programme.pk,
+            "body": body.pk,
+            "outcome": "rejected",
+            "subject_title": "Pilot X",
+            "date": "2026-03-01",
+            "rationale": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "toelichting" in response.content.decode()
+    assert not Decision.objects.exists()
+
+
+def test_an_overspending_release_is_refused_in_the_admin(admin_client_, programme):
+    from decimal import Decimal
+
+    from finance.models import BudgetLine, BudgetMovement, BudgetPost
+    from governance.models import Decision
+
+    post = BudgetPost.objects.create(programme=programme, name="Uitvoering pilots", holds_pilot_money=True)
+    BudgetLine.objects.create(post=post, year=2026, amount=Decimal("80000"))
+    body = f.GovernanceBodyFactory(programme=programme, name="SO")
+    decision = Decision.objects.create(
+        programme=programme, body=body, outcome="approved", subject_title="Pilot X", date=datetime.date(2026, 3, 1)
+    )
+    data = {
+        "programme": programme.pk,
+        "year": 2026,
+        "kind": "release",
+        "amount": "80000.01",
+        "subject_key": "pilot-x",
+        "subject_label": "Pilot X",
+        "decision": decision.pk,
+        "note": "",
+    }
+    response = admin_client_.post(admin_url(BudgetMovement, "add"), data)
+    assert response.status_code == 200
+    assert "kan niet worden vrijgegeven" in response.content.decode()
+    assert not BudgetMovement.objects.exists()
+    data["amount"] = "80000"
+    assert admin_client_.post(admin_url(BudgetMovement, "add"), data).status_code == 302
+    assert BudgetMovement.objects.get().amount == Decimal("80000.00")

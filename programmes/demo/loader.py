@@ -1,5 +1,7 @@
 """Loads a demo region from the plain data in this package, idempotently (update_or_create on natural keys)."""
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 
 from governance.models import BodyMembership, GovernanceBody
@@ -170,7 +172,50 @@ def load_region(data, organisations=()):
         )
         for person_key, role in spec["members"]:
             upsert(BodyMembership, body=body, person=people[person_key], defaults={"role": role})
+    load_routes(programme, data)
+    load_budget(programme, data)
     return programme, people
+
+
+def load_routes(programme, data):
+    from governance.models import DecisionRoute, RouteStep
+
+    for index, (name, description, steps) in enumerate(getattr(data, "ROUTES", [])):
+        route, _ = upsert(
+            DecisionRoute,
+            programme=programme,
+            name=name,
+            defaults={"description": description, "is_default": index == 0},
+        )
+        for order, (body_name, act) in enumerate(steps, start=1):
+            body = GovernanceBody.objects.get(programme=programme, name=body_name)
+            upsert(RouteStep, route=route, order=order, defaults={"body": body, "act": act})
+
+
+def load_budget(programme, data):
+    from finance.models import BudgetLine, BudgetPost, CostSplit, FundingSource
+
+    years = getattr(data, "BUDGET_YEARS", [])
+    for order, (name, amount, explanation, in_kind, pilot) in enumerate(getattr(data, "BUDGET_POSTS", []), start=1):
+        post, _ = upsert(
+            BudgetPost,
+            programme=programme,
+            name=name,
+            defaults={"order": order, "explanation": explanation, "in_kind": in_kind, "holds_pilot_money": pilot},
+        )
+        for year in years:
+            upsert(BudgetLine, post=post, year=year, defaults={"amount": Decimal(amount)})
+    for name, amount, explanation in getattr(data, "FUNDING", []):
+        for year in years:
+            upsert(
+                FundingSource,
+                programme=programme,
+                name=name,
+                year=year,
+                defaults={"amount": Decimal(amount), "explanation": explanation},
+            )
+    if hasattr(data, "SPLIT_KEY"):
+        upsert(CostSplit, programme=programme, defaults={"key": data.SPLIT_KEY})
 
 
 def load_users(users, programmes, people, password):

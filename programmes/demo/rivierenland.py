@@ -517,3 +517,60 @@ BODIES = [
         "members": [("alderman_culemborg", "member"), ("alderman_tiel", "member")],
     },
 ]
+
+# §8 Begroting: (post, amount per year, explanation, in kind, holds the pilot money)
+BUDGET_YEARS = [2026, 2027, 2028]
+BUDGET_POSTS = [
+    ("Projectleiding (0,8 fte)", 0, "Wordt geleverd vanuit samenwerkingsovereenkomst; geen extra kosten.", True, False),
+    (
+        "Projectondersteuning (0,3 fte)",
+        0,
+        "Wordt geleverd vanuit de samenwerkingsovereenkomst; geen extra kosten.",
+        True,
+        False,
+    ),
+    ("Systemisch ontwerper", 35000, "Verbindt actielijnen, ondersteunt ontwerp- en leerstructuren.", False, False),
+    (
+        "Uitvoering pilots",
+        80000,
+        "Gericht op uitvoering pilots binnen de 5 actielijnen (o.a. JIM, lokale teams, wachttijd). Dit budget wordt door "
+        "de gemeenten gereserveerd; akkoord volgt als de uitwerking van de pilots akkoord is bevonden door het SO.",
+        False,
+        True,
+    ),
+    (
+        "Datakwaliteit, monitoring & dashboards",
+        13000,
+        "Doorvoering contractstandaarden en verbeteren datakwaliteit; harmonisatie backofficeprocessen.",
+        False,
+        False,
+    ),
+    (
+        "JoinUs (regionale inzet)",
+        28500,
+        "Kosten contract JoinUs Nederland, inzet regionale coördinator. Loopt al enkele jaren, nu integratie in UP.",
+        False,
+        False,
+    ),
+    ("Communicatie & kennisdeling", 5000, "Ondersteunen bij de uitvoering van het communicatieplan.", False, False),
+    (
+        "Werkbudget werkgroepen & bijeenkomsten",
+        7400,
+        "Inzet voor bijeenkomsten, participatie en samenwerking met ervaringsdeskundigen en uitvoerende professionals "
+        "binnen de regio.",
+        False,
+        False,
+    ),
+]
+FUNDING = [("Bijdrage transformatiefonds", 18900, "Restant transformatiefonds, verspreid over drie jaar.")]
+SPLIT_KEY = "inhabitants"
+
+# §4.3 / §5.1: kernteam assesses → RBJ advises → SO decides; only then budget is released.
+ROUTES = [
+    (
+        "Pilots en nieuwe initiatieven",
+        "Pilots en nieuwe initiatieven in DIN-format: beoordeling door het kernteam, toetsing in RBJ en SO; budget komt "
+        "vrij na het besluit van het SO.",
+        [("Kernteam", "assess"), ("Regionaal Beleidsoverleg Jeugd", "advise"), ("Strategisch Overleg", "decide")],
+    ),
+]

@@ -125,3 +125,11 @@ BODIES = [
         "members": [("wbo_alderman1", "chair"), ("wbo_alderman2", "member")],
     },
 ]
+
+ROUTES = [
+    (
+        "Projectopdrachten",
+        "De regiegroep beoordeelt een projectopdracht; het portefeuillehoudersoverleg besluit.",
+        [("Regiegroep", "assess"), ("Portefeuillehoudersoverleg Jeugd WBO", "decide")],
+    ),
+]

@@ -1,0 +1,31 @@
+from decimal import Decimal, InvalidOperation
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def euro(value, cents=None):
+    """€ 168.900 (whole euros) or € 12.500,50: Dutch notation, whatever the active language."""
+    if value in (None, ""):
+        return "–"
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount).quantize(Decimal("0.01"))
+    whole, fraction = divmod(amount, 1)
+    text = f"{int(whole):,}".replace(",", ".")
+    if fraction or cents == "cents":
+        text += "," + f"{fraction:.2f}"[2:]
+    return f"{sign}€\u00a0{text}"
+
+
+@register.filter
+def percentage_of(value, total):
+    try:
+        return max(0, min(100, round(Decimal(value) * 100 / Decimal(total), 1))) if total else 0
+    except (InvalidOperation, TypeError, ValueError):
+        return 0

@@ -1,0 +1,190 @@
+"""The pilot-money ledger: the only code that writes BudgetMovement rows.
+
+Every act locks the year's pilot budget line, so two people releasing at once cannot overspend
+it, and checks the invariants here rather than in a form:
+- amounts are positive with at most two decimals;
+- a release rests on a decision and never exceeds what the pilot post has left that year
+  (its budget minus what is released and not returned, minus what other subjects have reserved);
+- spending never exceeds what was released to the subject and not returned or spent;
+- a return gives back only released money that is not spent.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from .constants import MovementKind
+from .models import BudgetLine, BudgetMovement
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+class LedgerError(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class YearBalance:
+    year: int
+    budget: Decimal
+    reserved: Decimal  # reserved and not yet released
+    released: Decimal
+    spent: Decimal
+    returned: Decimal
+
+    @property
+    def net_released(self):
+        return self.released - self.returned
+
+    @property
+    def available(self):
+        return self.budget - self.net_released - self.reserved
+
+
+def money(value):
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        raise LedgerError(_("Enter an amount in euros, e.g. 12500 or 12500.50.")) from None
+    if not amount.is_finite() or amount <= 0:
+        raise LedgerError(_("An amount must be more than EUR 0."))
+    if amount != amount.quantize(CENT):
+        raise LedgerError(_("An amount has at most two decimals (cents)."))
+    if amount >= Decimal("10000000000"):
+        raise LedgerError(_("This amount is too large."))
+    return amount.quantize(CENT)
+
+
+def pilot_budget_line(programme, year, lock=False):
+    queryset = BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True, year=year)
+    if lock:
+        queryset = queryset.select_for_update()
+    line = queryset.first()
+    if line is None:
+        raise LedgerError(_("The programme has no pilot budget for %(year)s.") % {"year": year})
+    return line
+
+
+def _totals(programme, year, subject_key=None):
+    movements = BudgetMovement.objects.filter(programme=programme, year=year)
+    if subject_key is not None:
+        movements = movements.filter(subject_key=subject_key)
+    totals = {kind: ZERO for kind in MovementKind.values}
+    for row in movements.values("kind", "subject_key").annotate(total=Sum("amount")):
+        totals[row["kind"]] += row["total"]
+    return totals
+
+
+def _outstanding_reservations(programme, year, exclude_subject=None):
+    """Per subject: reserved minus released, never below zero."""
+    per_subject = {}
+    rows = (
+        BudgetMovement.objects.filter(
+            programme=programme, year=year, kind__in=[MovementKind.RESERVE, MovementKind.RELEASE]
+        )
+        .values("subject_key", "kind")
+        .annotate(total=Sum("amount"))
+    )
+    for row in rows:
+        sign = 1 if row["kind"] == MovementKind.RESERVE else -1
+        per_subject[row["subject_key"]] = per_subject.get(row["subject_key"], ZERO) + sign * row["total"]
+    return sum((max(ZERO, v) for k, v in per_subject.items() if k != exclude_subject), ZERO)
+
+
+def year_balance(programme, year):
+    line = pilot_budget_line(programme, year)
+    totals = _totals(programme, year)
+    return YearBalance(
+        year=year,
+        budget=line.amount,
+        reserved=_outstanding_reservations(programme, year),
+        released=totals[MovementKind.RELEASE],
+        spent=totals[MovementKind.SPEND],
+        returned=totals[MovementKind.RETURN],
+    )
+
+
+def subject_balance(programme, year, subject_key):
+    totals = _totals(programme, year, subject_key)
+    released, spent, returned = totals[MovementKind.RELEASE], totals[MovementKind.SPEND], totals[MovementKind.RETURN]
+    return {"released": released, "spent": spent, "returned": returned, "unspent": released - spent - returned}
+
+
+def _record(programme, year, kind, amount, subject_key, subject_label, user, decision=None, note=""):
+    return BudgetMovement.objects.create(
+        programme=programme,
+        year=year,
+        kind=kind,
+        amount=amount,
+        subject_key=subject_key,
+        subject_label=subject_label,
+        decision=decision,
+        note=note,
+        recorded_by=user,
+    )
+
+
+@transaction.atomic
+def reserve(programme, year, amount, subject_key, subject_label, user, note=""):
+    amount = money(amount)
+    line = pilot_budget_line(programme, year, lock=True)
+    balance = year_balance(programme, year)
+    if amount > balance.available:
+        raise LedgerError(
+            _("Only EUR %(left)s of the pilot budget for %(year)s is still free.")
+            % {"left": balance.available, "year": year}
+        )
+    return _record(line.post.programme, year, MovementKind.RESERVE, amount, subject_key, subject_label, user, note=note)
+
+
+@transaction.atomic
+def release(programme, year, amount, subject_key, subject_label, decision, user, note=""):
+    amount = money(amount)
+    if decision is None:
+        raise LedgerError(_("Money is released only by a decision."))
+    if decision.programme_id != programme.pk:
+        raise LedgerError(_("This decision belongs to another programme."))
+    pilot_budget_line(programme, year, lock=True)
+    balance = year_balance(programme, year)
+    left = balance.budget - balance.net_released - _outstanding_reservations(programme, year, subject_key)
+    if amount > left:
+        raise LedgerError(
+            _("The pilot budget for %(year)s has EUR %(left)s left; EUR %(amount)s cannot be released.")
+            % {"year": year, "left": left, "amount": amount}
+        )
+    return _record(programme, year, MovementKind.RELEASE, amount, subject_key, subject_label, user, decision, note)
+
+
+@transaction.atomic
+def spend(programme, year, amount, subject_key, subject_label, user, note=""):
+    amount = money(amount)
+    pilot_budget_line(programme, year, lock=True)
+    unspent = subject_balance(programme, year, subject_key)["unspent"]
+    if amount > unspent:
+        raise LedgerError(
+            _("Only EUR %(unspent)s released for %(year)s is not yet spent.") % {"unspent": unspent, "year": year}
+        )
+    return _record(programme, year, MovementKind.SPEND, amount, subject_key, subject_label, user, note=note)
+
+
+@transaction.atomic
+def return_unspent(programme, year, subject_key, subject_label, user, amount=None, decision=None, note=""):
+    """Returns released money that is not spent; all of it when no amount is given. None if nothing is left."""
+    pilot_budget_line(programme, year, lock=True)
+    unspent = subject_balance(programme, year, subject_key)["unspent"]
+    if amount is None:
+        if unspent <= 0:
+            return None
+        amount = unspent
+    amount = money(amount)
+    if amount > unspent:
+        raise LedgerError(
+            _("Only EUR %(unspent)s released for %(year)s is unspent and can be returned.")
+            % {"unspent": unspent, "year": year}
+        )
+    return _record(programme, year, MovementKind.RETURN, amount, subject_key, subject_label, user, decision, note)

@@ -1,0 +1,55 @@
+from django.db.models import Prefetch
+from django.views.generic import TemplateView
+
+from programmes.views.mixins import ProgrammePermissionMixin
+
+from . import ledger, split
+from .constants import SplitKey
+from .models import BudgetLine, BudgetPost, FundingSource
+
+
+def budget_years(programme):
+    return sorted(set(BudgetLine.objects.filter(post__programme=programme).values_list("year", flat=True)))
+
+
+class BudgetView(ProgrammePermissionMixin, TemplateView):
+    """The budget as the programme document prints it, the pilot money per year and the cost split."""
+
+    template_name = "finance/budget.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        programme = self.programme
+        years = budget_years(programme)
+        posts = list(
+            BudgetPost.objects.filter(programme=programme).prefetch_related(
+                Prefetch("lines", queryset=BudgetLine.objects.order_by("year"))
+            )
+        )
+        rows = []
+        for post in posts:
+            by_year = {line.year: line.amount for line in post.lines.all()}
+            rows.append({"post": post, "amounts": [by_year.get(year) for year in years]})
+        funding_names = {}
+        for source in FundingSource.objects.filter(programme=programme):
+            funding_names.setdefault(source.name, {"explanation": source.explanation, "amounts": {}})
+            funding_names[source.name]["amounts"][source.year] = source.amount
+        totals = [split.year_totals(programme, year) for year in years]
+        pilot_years = []
+        if any(post.holds_pilot_money for post in posts):
+            pilot_years = [ledger.year_balance(programme, year) for year in years]
+        shares = split.municipal_shares(programme, years)
+        context.update(
+            programme=programme,
+            years=years,
+            rows=rows,
+            funding=[
+                {"name": name, "explanation": data["explanation"], "amounts": [data["amounts"].get(y) for y in years]}
+                for name, data in funding_names.items()
+            ],
+            totals=totals,
+            pilot_years=pilot_years,
+            shares=shares,
+            split_key_label=SplitKey(shares["key"]).label.lower(),
+        )
+        return context
