@@ -79,7 +79,7 @@ class AppendOnlyAdmin(admin.ModelAdmin):
 
     list_select_related = ["body", "programme"]
     search_fields = ["subject_title", "rationale"]
-    autocomplete_fields = ["programme", "body", "corrects"]
+    autocomplete_fields = ["corrects"]
     date_hierarchy = "date"
     exclude = ["recorded_by", "subject_type", "subject_id"]
 

@@ -6,10 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, UpdateView
 
+from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
 
+from .exports import export
+from .filters import DecisionFilter
 from .forms import RouteForm, RouteStepFormSet
-from .models import BodyMembership, DecisionRoute, GovernanceBody, RouteStep
+from .models import BodyMembership, Decision, DecisionRoute, GovernanceBody, RouteStep
 
 
 class GovernanceView(ProgrammePermissionMixin, TemplateView):
@@ -76,3 +79,50 @@ class RouteCreateView(RouteEditMixin, ProgrammePermissionMixin, UpdateView):
 
 class RouteUpdateView(RouteEditMixin, ObjectPermissionMixin, UpdateView):
     pass
+
+
+class DecisionLogView(ProgrammeFilterView):
+    """The besluitenlijst: every decision of the programme, filterable, searchable, exportable."""
+
+    filterset_class = DecisionFilter
+    template_name = "governance/decision_log.html"
+
+    def get_queryset(self):
+        return (
+            Decision.objects.filter(programme=self.programme)
+            .select_related("body", "meeting__body", "action_line", "subject_type", "recorded_by", "corrects")
+            .order_by("-date", "-recorded_at")
+        )
+
+    def get(self, request, *args, **kwargs):
+        kind = request.GET.get("export")
+        if kind not in ("csv", "xlsx"):
+            return super().get(request, *args, **kwargs)
+        filterset = self.get_filterset(self.get_filterset_class())
+        decisions = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        headers = [
+            _("Date"),
+            _("Body"),
+            _("Subject"),
+            _("Outcome"),
+            _("Rationale"),
+            _("Action line"),
+            _("Meeting"),
+            _("Recorded by"),
+            _("Corrects"),
+        ]
+        rows = [
+            (
+                d.date,
+                str(d.body),
+                d.subject_title,
+                d.get_outcome_display(),
+                d.rationale,
+                str(d.action_line or ""),
+                str(d.meeting or ""),
+                d.recorded_by.get_full_name() or d.recorded_by.username if d.recorded_by else "",
+                str(d.corrects or ""),
+            )
+            for d in decisions
+        ]
+        return export(rows, headers, "besluitenlijst", kind)

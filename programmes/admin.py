@@ -23,6 +23,7 @@ from .models import (
     ResultGoal,
     Workgroup,
 )
+from .risks import Mitigation, Risk
 
 
 class MunicipalityInline(admin.TabularInline):
@@ -254,3 +255,18 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_select_related = ["person", "workgroup__programme"]
     search_fields = ["person__name", "workgroup__name"]
     autocomplete_fields = ["person", "workgroup"]
+
+
+class MitigationInline(admin.TabularInline):
+    model = Mitigation
+    extra = 0
+
+
+@admin.register(Risk)
+class RiskAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "programme", "likelihood", "impact", "status", "review_date"]
+    list_filter = ["programme", "status", "likelihood", "impact"]
+    list_select_related = ["programme"]
+    search_fields = ["title", "description", "mitigations__description"]
+    autocomplete_fields = ["programme", "workgroup", "owner"]
+    inlines = [MitigationInline]

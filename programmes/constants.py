@@ -36,3 +36,10 @@ class AccessRole(models.TextChoices):
 class MilestoneStatus(models.TextChoices):
     OPEN = "open", _("Open")
     DONE = "done", _("Done")
+
+
+class RiskStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    MITIGATED = "mitigated", _("Mitigated")
+    OCCURRED = "occurred", _("Occurred")
+    CLOSED = "closed", _("Closed")

@@ -3,8 +3,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .constants import MembershipRole, Priority
+from .constants import MembershipRole, Priority, RiskStatus
 from .models import ActionLine, Milestone, Organisation, Person, Phase, Workgroup
+from .risks import Risk
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -103,3 +104,22 @@ class PersonFilter(ProgrammeFilterSet):
             Q(memberships__workgroup__programme=self.programme, memberships__role=value)
             | Q(bodymembership__body__programme=self.programme, bodymembership__role=value)
         ).distinct()
+
+
+class RiskFilter(ProgrammeFilterSet):
+    q = SearchFilter(fields=("title", "description", "mitigations__description"))
+    status = django_filters.ChoiceFilter(choices=RiskStatus.choices, label=_("Status"))
+    workgroup = django_filters.ModelChoiceFilter(queryset=Workgroup.objects.none(), label=_("Workgroup"))
+    likelihood = django_filters.NumberFilter(label=_("Likelihood"))
+    impact = django_filters.NumberFilter(label=_("Impact"))
+
+    class Meta:
+        model = Risk
+        fields = ["q", "status", "workgroup", "likelihood", "impact"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["workgroup"].queryset = Workgroup.objects.filter(programme=self.programme)
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).distinct()

@@ -433,3 +433,6 @@ class Membership(MembershipBase):
     @property
     def programme(self):
         return self.workgroup.programme
+
+
+from .risks import Mitigation, Risk  # noqa: E402, F401  (the risk register lives in its own module)

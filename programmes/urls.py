@@ -2,7 +2,7 @@ from django.urls import path
 
 from finance.views import BudgetView
 
-from .views import history, lists, plan
+from .views import history, lists, plan, risks
 
 app_name = "programmes"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("programmes/<int:programme_pk>/milestones/", lists.MilestoneListView.as_view(), name="milestones"),
     path("programmes/<int:programme_pk>/people/", lists.PersonListView.as_view(), name="people"),
     path("programmes/<int:programme_pk>/budget/", BudgetView.as_view(), name="budget"),
+    path("programmes/<int:programme_pk>/risks/", risks.RiskListView.as_view(), name="risks"),
+    path("programmes/<int:programme_pk>/risks/new/", risks.RiskCreateView.as_view(), name="risk_create"),
+    path("risks/<int:pk>/edit/", risks.RiskUpdateView.as_view(), name="risk_edit"),
     path("milestones/<int:pk>/edit/", plan.MilestoneUpdateView.as_view(), name="milestone_edit"),
     path("workgroups/<int:pk>/", plan.WorkgroupDetailView.as_view(), name="workgroup"),
     path("workgroups/<int:pk>/edit/", plan.WorkgroupUpdateView.as_view(), name="workgroup_edit"),

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 
 CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
 
 
 def _require(available, reason):
@@ -126,3 +127,19 @@ def outsider(other_programme):
     user = _user_with_person("otto")
     f.ProgrammeAccessFactory(programme=other_programme, user=user, role="manager")
     return user
+
+
+@pytest.fixture
+def page():
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+        )
+        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        browser.close()

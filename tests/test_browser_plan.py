@@ -1,33 +1,12 @@
 """The programme manager edits the plan in a real browser (headless Chromium)."""
 
-import os
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from tests import factories as f
+from tests.conftest import SCREENSHOTS
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
-
-
-@pytest.fixture
-def page():
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
-        )
-        context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        browser.close()
 
 
 def test_programme_manager_edits_a_milestone(live_server, page):

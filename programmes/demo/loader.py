@@ -174,7 +174,55 @@ def load_region(data, organisations=()):
             upsert(BodyMembership, body=body, person=people[person_key], defaults={"role": role})
     load_routes(programme, data)
     load_budget(programme, data)
+    load_risks(programme, data, people)
+    load_decisions(programme, data)
     return programme, people
+
+
+def load_decisions(programme, data):
+    """Decisions are append-only: create the ones that are not there yet, never update."""
+    import datetime
+
+    from governance.models import Decision
+
+    for body_name, date, title, outcome, rationale, action_line in getattr(data, "DECISIONS", []):
+        body = GovernanceBody.objects.get(programme=programme, name=body_name)
+        when = datetime.date.fromisoformat(date)
+        if not Decision.objects.filter(programme=programme, body=body, subject_title=title, date=when).exists():
+            line = programme.action_lines.get(order=action_line) if action_line else None
+            Decision.objects.create(
+                programme=programme,
+                body=body,
+                subject_title=title,
+                date=when,
+                outcome=outcome,
+                rationale=rationale,
+                action_line=line,
+            )
+
+
+def load_risks(programme, data, people):
+    import datetime
+
+    from ..risks import Mitigation, Risk
+
+    for n, (title, description, likelihood, impact, measures) in enumerate(getattr(data, "RISKS", [])):
+        # Review dates spread over the coming months; the first one is overdue on purpose.
+        review = datetime.date(2026, 11, 1) + datetime.timedelta(days=45 * n)
+        risk, _ = upsert(
+            Risk,
+            programme=programme,
+            title=title,
+            defaults={
+                "description": description,
+                "likelihood": likelihood,
+                "impact": impact,
+                "owner": people.get("pm"),
+                "review_date": review,
+            },
+        )
+        for order, measure in enumerate(measures, start=1):
+            upsert(Mitigation, risk=risk, order=order, defaults={"description": measure})
 
 
 def load_routes(programme, data):

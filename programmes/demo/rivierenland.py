@@ -574,3 +574,106 @@ ROUTES = [
         [("Kernteam", "assess"), ("Regionaal Beleidsoverleg Jeugd", "advise"), ("Strategisch Overleg", "decide")],
     ),
 ]
+
+# §6 Risico en beheersmaatregelen. The seed gives no scores: likelihood and impact (1–5) here are
+# illustrative, chosen by the demo, not by the region. (title, description, likelihood, impact, measures)
+RISKS = [
+    (
+        "Capaciteitsdruk bij gemeenten en ketenpartners",
+        "De inzet van professionals en beleidsadviseurs kan onder druk komen te staan, waardoor vertraging of "
+        "verminderde betrokkenheid ontstaat.",
+        4,
+        4,
+        [
+            "Werkgroepen flexibel inrichten",
+            "Voortgangsbewaking via kernteam",
+            "Prioritering van werkzaamheden",
+            "Overleg met programmamanager en MO",
+        ],
+    ),
+    (
+        "Onvoldoende datakwaliteit of beschikbare stuurinformatie",
+        "Beperkte of inconsistente data belemmert monitoring en bijsturing.",
+        4,
+        3,
+        [
+            "Uitvoeren van datasprints",
+            "Standaardisatie in definities",
+            "Doorontwikkeling van het regionale dashboard",
+            "Structurele feedbackloops",
+        ],
+    ),
+    (
+        "Onvoldoende bestuurlijk of ambtelijk draagvlak",
+        "Wanneer draagvlak ontbreekt, kan dit leiden tot vertraging of beperkte borging.",
+        2,
+        5,
+        ["Communicatieplan", "Vaste reflectiemomenten", "Structurele terugkoppeling per pilot en actielijn"],
+    ),
+    (
+        "Tegenvallende resultaten van pilots",
+        "Als pilots onvoldoende resultaat opleveren, kan dit leiden tot demotivatie of stopzetten van trajecten.",
+        3,
+        3,
+        [
+            "Werken met duidelijke doelen en indicatoren",
+            "Ingebouwde go/no-go-momenten",
+            "Ruimte voor bijstelling en leren",
+        ],
+    ),
+    (
+        "Borgen van duurzame samenwerking",
+        "Samenwerking kan beperkt blijven tot projectniveau in plaats van structureel ingebed te worden.",
+        3,
+        4,
+        [
+            "Afspraken over langetermijncommitment",
+            "Verankering in bestaande structuren",
+            "Gezamenlijke doorontwikkeling na afloop van het programma",
+        ],
+    ),
+    (
+        "Afhankelijkheid van landelijke ontwikkelingen",
+        "Vertraging in de Hervormingsagenda Jeugd en onduidelijkheid rond het Toekomstscenario Kind- en "
+        "gezinsbescherming kunnen leiden tot onzekerheid over inrichting en financiering van het regionale stelsel.",
+        3,
+        4,
+        [
+            "Tijdig en goed geïnformeerd zijn over landelijke besluiten",
+            "Scenario's uitwerken voor verschillende uitkomsten",
+            "Flexibel blijven in de regionale uitvoering",
+        ],
+    ),
+    (
+        "Besluitvorming over pilots",
+        "De verplichte toetsing van pilotvoorstellen in RBJ en SO kan leiden tot vertraging bij de start van pilots.",
+        3,
+        2,
+        [
+            "Werken met heldere formats (DIN)",
+            "Tijdige voorbereiding en beoordeling in het kernteam",
+            "Ruimte behouden voor kleinschalige experimenten zonder aanvullende besluitvorming",
+        ],
+    ),
+]
+
+# Decisions the plan mentions (§5.1, §7); the dates within the month and the wording are illustrative.
+DECISIONS = [
+    (
+        "Managers Overleg",
+        "2025-09-15",
+        "Werkvorm datasprints (voorstel datasprintstructuur)",
+        "adopted",
+        "Datasprints van drie weken op één bericht of definitie; start in september 2025.",
+        4,
+    ),
+    ("Bestuurlijk Overleg", "2025-09-25", "Vaststelling Deeluitvoeringsprogramma jeugd 2026–2028", "adopted", "", None),
+    (
+        "Strategisch Overleg",
+        "2025-11-20",
+        "Keuze en fasering eerste serie pilots",
+        "adopted",
+        "Eerste serie pilots start in januari 2026 binnen de vijf actielijnen.",
+        None,
+    ),
+]

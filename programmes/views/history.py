@@ -20,6 +20,7 @@ from ..models import (
     ResultGoal,
     Workgroup,
 )
+from ..risks import Risk
 from .mixins import ProgrammeContextMixin
 
 # Models whose history can be read and reverted in the browser, by URL name.
@@ -36,6 +37,7 @@ HISTORY_MODELS = {
         Milestone,
         Workgroup,
         Membership,
+        Risk,
     )
 }
 

@@ -1,0 +1,45 @@
+"""CSV and XLSX of a list, with Dutch headers and the filters the user applied."""
+
+import csv
+from io import BytesIO
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+
+def export(rows, headers, filename, kind):
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if kind == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append([str(h) for h in headers])
+        for row in rows:
+            sheet.append([_cell(value) for value in row])
+        for index, header in enumerate(headers, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(12, min(60, len(str(header)) + 4))
+        sheet.freeze_panes = "A2"
+        buffer = BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # Excel opens UTF-8 CSV with accents intact
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([str(h) for h in headers])
+        for row in rows:
+            writer.writerow([_cell(value) for value in row])
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{kind}"'
+    return response
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        # A cell that starts with = + - @ would run as a formula in a spreadsheet.
+        return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return value

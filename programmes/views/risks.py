@@ -1,0 +1,121 @@
+"""The risk register: a 5×5 heatmap over a filterable list, and the risk form with its measures in place."""
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import F
+from django.forms import inlineformset_factory
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import UpdateView
+
+from ..filters import RiskFilter
+from ..forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
+from ..risks import Mitigation, Risk
+from .lists import ProgrammeFilterView
+from .mixins import ObjectPermissionMixin, ProgrammePermissionMixin
+
+SCORES = range(1, 6)
+
+
+class RiskListView(ProgrammeFilterView):
+    filterset_class = RiskFilter
+    template_name = "programmes/risk_list.html"
+
+    def get_queryset(self):
+        return (
+            Risk.objects.filter(programme=self.programme)
+            .annotate(score_value=F("likelihood") * F("impact"))
+            .order_by("-score_value", "-impact", "title")
+            .select_related("owner", "workgroup")
+            .prefetch_related("mitigations")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = {}
+        for likelihood, impact in Risk.objects.filter(programme=self.programme).values_list("likelihood", "impact"):
+            counts[likelihood, impact] = counts.get((likelihood, impact), 0) + 1
+        # Rows from likelihood 5 (top) to 1, columns impact 1 to 5, as a risk matrix is drawn.
+        context["heatmap"] = [
+            {
+                "likelihood": likelihood,
+                "cells": [
+                    {
+                        "impact": impact,
+                        "count": counts.get((likelihood, impact), 0),
+                        "level": "high"
+                        if likelihood * impact >= 15
+                        else "medium"
+                        if likelihood * impact >= 8
+                        else "low",
+                    }
+                    for impact in SCORES
+                ],
+            }
+            for likelihood in reversed(SCORES)
+        ]
+        context["impacts"] = list(SCORES)
+        context["can_edit"] = self.request.user.has_perm("programmes.change_programme", self.programme)
+        return context
+
+
+class RiskForm(ProgrammeScopedForm):
+    class Meta:
+        model = Risk
+        fields = ["title", "description", "workgroup", "likelihood", "impact", "owner", "status", "review_date"]
+        widgets = {
+            "description": SHORT_TEXT,
+            "review_date": DATE_WIDGET,
+            "likelihood": forms.Select(choices=[(n, n) for n in SCORES]),
+            "impact": forms.Select(choices=[(n, n) for n in SCORES]),
+        }
+
+
+MitigationFormSet = inlineformset_factory(Risk, Mitigation, fields=["order", "description"], extra=2, can_delete=True)
+
+
+class RiskEditMixin:
+    model = Risk
+    form_class = RiskForm
+    template_name = "programmes/risk_form.html"
+    permission_required = "programmes.change_programme"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["programme"] = self.programme
+        if kwargs.get("instance") is None:
+            kwargs["instance"] = Risk(programme=self.programme)
+        return kwargs
+
+    def get_formset(self, instance):
+        return MitigationFormSet(
+            self.request.POST if self.request.method == "POST" else None, instance=instance, prefix="measures"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formset", self.get_formset(context["form"].instance))
+        context["programme"] = self.programme
+        return context
+
+    def form_valid(self, form):
+        formset = self.get_formset(form.instance)
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        with transaction.atomic():
+            risk = form.save()
+            formset.instance = risk
+            formset.save()
+        messages.success(self.request, _("The risk has been saved."))
+        return redirect(reverse("programmes:risks", args=[self.programme.pk]))
+
+
+class RiskCreateView(RiskEditMixin, ProgrammePermissionMixin, UpdateView):
+    def get_object(self, queryset=None):
+        return None
+
+
+class RiskUpdateView(RiskEditMixin, ObjectPermissionMixin, UpdateView):
+    pass
