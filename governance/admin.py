@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.forms import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Advice, BodyMembership, Decision, DecisionRoute, GovernanceBody, Meeting, RouteStep
+from .models import (
+    Advice,
+    AgendaDocument,
+    AgendaItem,
+    BodyMembership,
+    Decision,
+    DecisionRoute,
+    GovernanceBody,
+    Meeting,
+    RouteStep,
+)
 from .routes import validate_steps
 
 
@@ -111,3 +121,17 @@ class AdviceAdmin(AppendOnlyAdmin):
 class DecisionAdmin(AppendOnlyAdmin):
     list_display = ["date", "body", "outcome", "subject_title", "programme"]
     list_filter = ["outcome", "body", "programme"]
+
+
+class AgendaDocumentInline(admin.TabularInline):
+    model = AgendaDocument
+    extra = 0
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "order"]
+    list_select_related = ["meeting__body"]
+    search_fields = ["title", "outcome"]
+    autocomplete_fields = ["meeting"]
+    inlines = [AgendaDocumentInline]

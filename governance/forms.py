@@ -1,7 +1,9 @@
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
-from .models import DecisionRoute, RouteStep
+from .constants import MeetingStatus
+from .models import AgendaDocument, AgendaItem, DecisionRoute, Meeting, RouteStep
 from .routes import validate_steps
 
 
@@ -41,3 +43,53 @@ class RouteForm(forms.ModelForm):
         exclude = super()._get_validation_exclusions()
         exclude.discard("programme")
         return exclude
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["starts_at", "place", "status"]
+        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
+        if self.instance.status == MeetingStatus.CLOSED:
+            for field in self.fields.values():
+                field.disabled = True
+        else:
+            # Closing happens on its own page, which records the outcomes.
+            self.fields["status"].choices = [c for c in MeetingStatus.choices if c[0] != MeetingStatus.CLOSED]
+
+
+AgendaItemFormSet = inlineformset_factory(
+    Meeting, AgendaItem, fields=["order", "title", "presenter", "duration_minutes"], extra=2, can_delete=True
+)
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = AgendaDocument
+        fields = ["item", "title", "file"]
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = AgendaItem.objects.filter(meeting=meeting)
+
+
+class CloseMeetingForm(forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(meeting.items.all())
+        for item in self.items:
+            self.fields[f"outcome_{item.pk}"] = forms.CharField(
+                label=f"{item.order}. {item.title}",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=item.outcome,
+            )
+
+    def outcomes(self):
+        return {item.pk: self.cleaned_data.get(f"outcome_{item.pk}", "") for item in self.items}

@@ -1,11 +1,14 @@
 """Governance: bodies and members, decision routes as data, meetings, and the append-only advice and decisions."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -141,11 +144,30 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
 
     def __str__(self):
-        return f"{self.body} {self.starts_at:%d-%m-%Y}"
+        return f"{self.body} {timezone.localtime(self.starts_at):%d-%m-%Y}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("governance:meeting", args=[self.pk])
 
     @property
     def programme(self):
         return self.body.programme
+
+    @property
+    def papers_deadline(self):
+        """The last day papers can be sent in, by the body's deadline."""
+        return timezone.localtime(self.starts_at).date() - timedelta(days=self.body.submission_deadline_days)
+
+    def clean(self):
+        if (
+            self._state.adding
+            and self.status == MeetingStatus.PLANNED
+            and self.starts_at
+            and self.starts_at < timezone.now()
+        ):
+            raise ValidationError({"starts_at": _("A new meeting cannot be planned in the past.")})
 
 
 class Record(AppendOnlyModel):
@@ -216,3 +238,66 @@ class Decision(Record):
 
     def __str__(self):
         return f"{self.body}: {self.get_outcome_display()} – {self.subject_title}"
+
+
+def agenda_upload_path(instance, filename):
+    return f"agenda/{instance.item.meeting_id}/{filename}"
+
+
+ALLOWED_DOCUMENT_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "txt", "png", "jpg"]
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+
+def validate_document_size(file):
+    if file.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(_("A document may be at most 10 MB."))
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    presenter = models.CharField(_("presenter"), max_length=200, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("minutes on the agenda"), null=True, blank=True, validators=[MaxValueValidator(480)]
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    outcome = models.TextField(_("outcome"), blank=True, help_text=_("Recorded when the meeting is closed."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def programme(self):
+        return self.meeting.body.programme
+
+
+class AgendaDocument(models.Model):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="documents", verbose_name=_("item"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    file = models.FileField(
+        _("document"),
+        upload_to=agenda_upload_path,
+        validators=[FileExtensionValidator(ALLOWED_DOCUMENT_EXTENSIONS), validate_document_size],
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["item", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title or self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def programme(self):
+        return self.item.meeting.body.programme

@@ -1,18 +1,24 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
-from django.shortcuts import redirect
+from django.db.models import Count, Prefetch
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, UpdateView
+from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
 
+from .constants import MeetingStatus
 from .exports import export
 from .filters import DecisionFilter
-from .forms import RouteForm, RouteStepFormSet
-from .models import BodyMembership, Decision, DecisionRoute, GovernanceBody, RouteStep
+from .forms import AgendaItemFormSet, CloseMeetingForm, DocumentForm, MeetingForm, RouteForm, RouteStepFormSet
+from .meetings import close_meeting
+from .models import AgendaDocument, BodyMembership, Decision, DecisionRoute, GovernanceBody, Meeting, RouteStep
 
 
 class GovernanceView(ProgrammePermissionMixin, TemplateView):
@@ -126,3 +132,159 @@ class DecisionLogView(ProgrammeFilterView):
             for d in decisions
         ]
         return export(rows, headers, "besluitenlijst", kind)
+
+
+class MeetingListView(ProgrammePermissionMixin, TemplateView):
+    """The agenda: the next meetings per body, and the meetings held recently."""
+
+    template_name = "governance/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        meetings = (
+            Meeting.objects.filter(body__programme=self.programme)
+            .select_related("body")
+            .annotate(item_count=Count("items"))
+        )
+        bodies = list(GovernanceBody.objects.filter(programme=self.programme))
+        upcoming = list(meetings.filter(starts_at__gte=now).exclude(status=MeetingStatus.CLOSED).order_by("starts_at"))
+        user = self.request.user
+        context.update(
+            programme=self.programme,
+            bodies=[
+                {
+                    "body": body,
+                    "upcoming": [m for m in upcoming if m.body_id == body.pk][:3],
+                    "can_plan": user.has_perm("governance.manage_meeting", body),
+                }
+                for body in bodies
+            ],
+            past=meetings.filter(starts_at__lt=now).order_by("-starts_at")[:20],
+        )
+        return context
+
+
+class MeetingFormMixin:
+    model = Meeting
+    form_class = MeetingForm
+    template_name = "governance/meeting_form.html"
+    permission_required = "governance.manage_meeting"
+
+    def get_formset(self, instance):
+        return AgendaItemFormSet(
+            self.request.POST if self.request.method == "POST" else None, instance=instance, prefix="items"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formset", self.get_formset(context["form"].instance))
+        context["body"] = self.body
+        return context
+
+    def form_valid(self, form):
+        formset = self.get_formset(form.instance)
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        with transaction.atomic():
+            meeting = form.save()
+            formset.instance = meeting
+            formset.save()
+        messages.success(self.request, _("The meeting has been saved."))
+        return redirect(meeting)
+
+
+class MeetingCreateView(MeetingFormMixin, ObjectPermissionMixin, UpdateView):
+    """Plans a meeting of a body; the permission object is the body."""
+
+    def get_permission_object(self):
+        self.body = get_object_or_404(GovernanceBody.objects.select_related("programme"), pk=self.kwargs["body_pk"])
+        self.programme = self.body.programme
+        return self.body
+
+    def get_object(self, queryset=None):
+        return None
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Meeting(body=self.body)
+        return kwargs
+
+
+class MeetingUpdateView(MeetingFormMixin, ObjectPermissionMixin, UpdateView):
+    def get_permission_object(self):
+        meeting = super().get_permission_object()
+        self.body = meeting.body
+        return meeting
+
+
+class MeetingDetailView(ObjectPermissionMixin, DetailView):
+    """The agenda as the secretary sends it round; prints cleanly."""
+
+    permission_required = "programmes.view_programme"
+    template_name = "governance/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("body__programme").prefetch_related("items__documents")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        can_manage = self.request.user.has_perm("governance.manage_meeting", self.object)
+        context["can_manage"] = can_manage
+        if can_manage and self.object.status != MeetingStatus.CLOSED:
+            context["document_form"] = kwargs.get("document_form") or DocumentForm(meeting=self.object)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Uploads a document to one of the meeting's agenda items."""
+        self.object = self.get_object()
+        if not request.user.has_perm("governance.manage_meeting", self.object):
+            raise PermissionDenied
+        form = DocumentForm(request.POST, request.FILES, meeting=self.object)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The document has been added."))
+            return redirect(self.object)
+        return self.render_to_response(self.get_context_data(document_form=form))
+
+
+class MeetingCloseView(ObjectPermissionMixin, FormView):
+    permission_required = "governance.manage_meeting"
+    template_name = "governance/meeting_close.html"
+    form_class = CloseMeetingForm
+
+    def get_permission_object(self):
+        self.object = get_object_or_404(Meeting.objects.select_related("body__programme"), pk=self.kwargs["pk"])
+        self.programme = self.object.programme
+        return self.object
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["meeting"] = self.object
+        kwargs["initial"] = {"minutes": self.object.minutes}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meeting"] = self.object
+        return context
+
+    def form_valid(self, form):
+        try:
+            close_meeting(self.object, form.cleaned_data["minutes"], form.outcomes(), self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The meeting is closed and its outcomes are recorded."))
+        return redirect(self.object)
+
+
+def document_download(request, pk):
+    """Agenda documents are served only to those who may read the programme."""
+    document = get_object_or_404(AgendaDocument.objects.select_related("item__meeting__body__programme"), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("programmes.view_programme", document.programme):
+        raise PermissionDenied
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))

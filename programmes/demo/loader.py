@@ -176,7 +176,38 @@ def load_region(data, organisations=()):
     load_budget(programme, data)
     load_risks(programme, data, people)
     load_decisions(programme, data)
+    load_meetings(programme, data)
     return programme, people
+
+
+def load_meetings(programme, data):
+    """Meetings around the day the demo is loaded, so the agenda always shows what is next."""
+    import datetime
+
+    from django.utils import timezone
+
+    from governance.models import AgendaItem, Meeting
+
+    today = timezone.localdate()
+    seeded = set()
+    for body_name, days, hour, place, status, items, minutes in getattr(data, "MEETINGS", []):
+        body = GovernanceBody.objects.get(programme=programme, name=body_name)
+        if body.pk not in seeded and body.meetings.exists():
+            continue  # demo meetings are created once per body, on the first load
+        seeded.add(body.pk)
+        day = today + datetime.timedelta(days=days)
+        day += datetime.timedelta(days=(3 - day.weekday()) % 7)  # bodies meet on Thursdays
+        starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+        meeting = Meeting.objects.create(body=body, starts_at=starts, place=place, status=status, minutes=minutes)
+        for order, (title, presenter, duration, outcome) in enumerate(items, start=1):
+            AgendaItem.objects.create(
+                meeting=meeting,
+                order=order,
+                title=title,
+                presenter=presenter,
+                duration_minutes=duration,
+                outcome=outcome,
+            )
 
 
 def load_decisions(programme, data):

@@ -677,3 +677,67 @@ DECISIONS = [
         None,
     ),
 ]
+
+# Meetings relative to the day the demo is loaded (days from today, hour, place, status, items, minutes).
+# Created once per body; items: (title, presenter, minutes on the agenda, outcome when closed).
+MEETINGS = [
+    (
+        "Kernteam",
+        -42,
+        10,
+        "Gemeentehuis Tiel",
+        "closed",
+        [
+            ("Opening en mededelingen", "Ewa Nowak", 10, "Geen bijzonderheden."),
+            (
+                "Voortgangsrapportages werkgroepen Q3",
+                "Jeroen van Dalen",
+                45,
+                "Werkgroepen 1 en 4 op koers; werkgroep 3 vraagt aandacht voor capaciteit.",
+            ),
+            (
+                "Resultaten derde datasprint (bericht 305)",
+                "Stefanie Groen",
+                30,
+                "Definitie start zorg vastgesteld; terugkoppeling aan backoffices in december.",
+            ),
+        ],
+        "Het kernteam bespreekt de voortgang van de werkgroepen en de resultaten van de datasprint.",
+    ),
+    (
+        "Kernteam",
+        11,
+        10,
+        "Gemeentehuis Tiel",
+        "planned",
+        [
+            ("Opening en mededelingen", "Ewa Nowak", 10, ""),
+            ("Pilotvoorstel vaste contactpersoon (DIN)", "Carolien Kok", 40, ""),
+            ("Risicoregister: herziening", "Jeroen van Dalen", 20, ""),
+        ],
+        "",
+    ),
+    (
+        "Regionaal Beleidsoverleg Jeugd",
+        18,
+        13,
+        "Stadhuis Culemborg",
+        "planned",
+        [
+            ("Advies pilotvoorstellen", "Noor Jansen", 45, ""),
+        ],
+        "",
+    ),
+    (
+        "Strategisch Overleg",
+        25,
+        15,
+        "Gemeentehuis Zaltbommel",
+        "planned",
+        [
+            ("Besluitvorming pilots eerste kwartaal 2027", "Daan Peters", 30, ""),
+            ("Halfjaarlijkse programmarapportage", "Jeroen van Dalen", 30, ""),
+        ],
+        "",
+    ),
+]

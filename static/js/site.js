@@ -16,3 +16,6 @@ document.querySelectorAll("[data-formset]").forEach(function (box) {
     total.value = index + 1;
   });
 });
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});
