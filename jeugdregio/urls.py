@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("programmes.urls")),
     path("", include("governance.urls")),
+    path("", include("pilots.urls")),
 ]
 
 handler403 = "core.views.permission_denied"

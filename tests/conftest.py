@@ -143,3 +143,38 @@ def page():
         context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
         yield context.new_page()
         browser.close()
+
+
+# The Rivierenland route (kernteam assesses → RBJ advises → SO decides), secretaries per body, pilot money.
+from decimal import Decimal  # noqa: E402
+
+from finance.models import BudgetLine, BudgetPost  # noqa: E402
+from governance.models import DecisionRoute, GovernanceBody, RouteStep  # noqa: E402
+
+
+@pytest.fixture
+def route(programme):
+    bodies = {}
+    route = DecisionRoute.objects.create(programme=programme, name="Pilots")
+    for order, (name, act) in enumerate((("Kernteam", "assess"), ("RBJ", "advise"), ("SO", "decide")), start=1):
+        bodies[name] = GovernanceBody.objects.get_or_create(programme=programme, name=name)[0]
+        RouteStep.objects.create(route=route, order=order, body=bodies[name], act=act)
+    return bodies
+
+
+def secretary_of(body, username):
+    user = f.UserFactory(username=username)
+    f.BodyMembershipFactory(body=body, person=f.PersonFactory(name=username.capitalize(), user=user), role="secretary")
+    return user
+
+
+@pytest.fixture
+def secretaries(route):
+    return {name: secretary_of(body, f"secr_{name.lower()}") for name, body in route.items()}
+
+
+@pytest.fixture
+def money(programme):
+    post = BudgetPost.objects.create(programme=programme, name="Uitvoering pilots", holds_pilot_money=True)
+    for year in (2026, 2027):
+        BudgetLine.objects.create(post=post, year=year, amount=Decimal("80000"))

@@ -6,6 +6,8 @@ DEMO_USERS = [
     ("programmamanager", "Programmamanager Rivierenland", ("Rivierenland", "pm"), "manager"),
     ("trekker", "Trekker werkgroep 1 Gecoördineerde Instroom", ("Rivierenland", "policy_culemborg"), "lead"),
     ("kernteam", "Secretaris kernteam Rivierenland", ("Rivierenland", "zgr"), "body"),
+    ("rbj", "Secretaris RBJ Rivierenland", ("Rivierenland", "rbj_secretary"), "body"),
+    ("so", "Secretaris SO Rivierenland", ("Rivierenland", "so_secretary"), "body"),
     ("lezer", "Lezer Rivierenland (gemeente)", ("Rivierenland", "reader"), "reader"),
     ("wbo", "Programmamanager West-Brabant-Oost", ("West-Brabant-Oost", "wbo_pm"), "manager"),
 ]

@@ -133,3 +133,22 @@ ROUTES = [
         [("Regiegroep", "assess"), ("Portefeuillehoudersoverleg Jeugd WBO", "decide")],
     ),
 ]
+
+# One project assignment of the strategy plan's appendices, as a workgroup.
+WORKGROUPS = [
+    {
+        "number": 1,
+        "name": "Onderwijs en jeugdhulp in verbinding",
+        "action_lines": [1],
+        "priority": "high",
+        "goal": "Onderwijs en jeugdhulp trekken samen op, binnen en buiten de klas.",
+        "orientation": "Vroegtijdig signaleren op school en hulp in de klas.",
+        "smart_result": "Per 1 januari 2025 werken alle samenwerkingsverbanden met een onderwijs-jeugdhulparrangement.",
+        "parties_involved": "Samenwerkingsverbanden, schoolbesturen, jeugdhulpaanbieders, lokale teams.",
+        "activities_and_planning": "2023: verkenning; 2024: arrangementen; 1-1-2025: onomkeerbare stap.",
+        "procurement_relation": "Onderdeel van de nieuwe contractering.",
+        "end_user_involvement": "Jongerenpanel en ouders via de reflectiegroepen.",
+        "depends_on": [],
+        "members": [("wbo_policy1", "lead", 4), ("wbo_policy2", "member", 2)],
+    },
+]

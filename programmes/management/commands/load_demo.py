@@ -23,6 +23,9 @@ class Command(BaseCommand):
                 {rivierenland.REGION: riv_people, west_brabant_oost.REGION: wbo_people},
                 password,
             )
+            from pilots.demo import load_demo_pilots
+
+            load_demo_pilots()
         self.stdout.write(self.style.SUCCESS(f"Demo regions loaded: {riv.region} ({riv}), {wbo.region} ({wbo})."))
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000):")

@@ -1,0 +1,55 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExperimentStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+
+
+class PilotKind(models.TextChoices):
+    PILOT = "pilot", _("Pilot")
+    NEW_INITIATIVE = "new_initiative", _("New initiative")
+
+
+class PilotStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ON_ROUTE = "on_route", _("On the decision route")
+    APPROVED = "approved", _("Approved")
+    RUNNING = "running", _("Running")
+    STOPPED = "stopped", _("Stopped")
+    COMPLETED = "completed", _("Completed (embedded)")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# A pilot can be withdrawn until the deciding body has approved it.
+WITHDRAWABLE = {PilotStatus.DRAFT, PilotStatus.ON_ROUTE}
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    RETURNED = "returned", _("Returned for revision")
+    FORWARDED = "forwarded", _("Assessed and forwarded")
+    ADVISED = "advised", _("Advice recorded")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    STARTED = "started", _("Started")
+    GATE = "gate", _("Go/no-go decided")
+    COMPLETED = "completed", _("Completed")
+    STOPPED = "stopped", _("Stopped")
+
+
+class GateOutcome(models.TextChoices):
+    CONTINUE = "continue", _("Continue")
+    ADJUST = "adjust", _("Adjust")
+    STOP = "stop", _("Stop")
+
+
+class PilotRoleKind(models.TextChoices):
+    LEADS = "leads", _("Leads")
+    DECIDES = "decides", _("Decides")
+    ADVISES = "advises", _("Advises")
+    INFORMED = "informed", _("Kept informed")

@@ -1,0 +1,162 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from governance.constants import AdviceOutcome
+from programmes.forms import DATE_WIDGET, SHORT_TEXT
+from programmes.models import Workgroup
+
+from .constants import GateOutcome
+from .models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
+
+
+class PilotForm(forms.ModelForm):
+    class Meta:
+        model = Pilot
+        fields = [
+            "kind",
+            "title",
+            "workgroup",
+            "action_lines",
+            "goals",
+            "efforts",
+            "network",
+            "objective",
+            "target_group",
+            "approach",
+            "parties",
+            "parties_text",
+            "intended_effects",
+            "planned_start",
+            "planned_end",
+        ]
+        widgets = {
+            "action_lines": forms.CheckboxSelectMultiple,
+            "planned_start": DATE_WIDGET,
+            "planned_end": DATE_WIDGET,
+            "parties": forms.SelectMultiple(attrs={"size": 6}),
+            **{
+                name: SHORT_TEXT
+                for name in (
+                    "goals",
+                    "efforts",
+                    "network",
+                    "objective",
+                    "target_group",
+                    "approach",
+                    "parties_text",
+                    "intended_effects",
+                )
+            },
+        }
+
+    def __init__(self, *args, programme=None, workgroups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workgroup"].queryset = (
+            workgroups if workgroups is not None else Workgroup.objects.filter(programme=programme)
+        )
+        self.fields["action_lines"].queryset = self.fields["action_lines"].queryset.filter(programme=programme)
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        exclude.discard("programme")
+        return exclude
+
+
+BudgetRequestFormSet = inlineformset_factory(Pilot, BudgetRequest, fields=["year", "amount"], extra=2, can_delete=True)
+GateFormSet = inlineformset_factory(
+    Pilot,
+    Gate,
+    fields=["planned_date", "criteria", "is_final"],
+    extra=1,
+    can_delete=True,
+    widgets={"planned_date": DATE_WIDGET, "criteria": SHORT_TEXT},
+)
+IndicatorFormSet = inlineformset_factory(
+    Pilot,
+    Indicator,
+    fields=["name", "unit", "baseline", "target", "measured_by", "method", "frequency"],
+    extra=1,
+    can_delete=True,
+)
+RoleFormSet = inlineformset_factory(Pilot, PilotRole, fields=["person", "role"], extra=1, can_delete=True)
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["indicator", "date", "value", "note"]
+        widgets = {"date": DATE_WIDGET}
+
+    def __init__(self, *args, pilot=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = Indicator.objects.filter(pilot=pilot)
+
+
+class ExperimentForm(forms.ModelForm):
+    class Meta:
+        model = Experiment
+        fields = [
+            "workgroup",
+            "title",
+            "problem",
+            "hypothesis",
+            "test_setup",
+            "outcome",
+            "lessons",
+            "status",
+            "start_date",
+            "end_date",
+        ]
+        widgets = {
+            "start_date": DATE_WIDGET,
+            "end_date": DATE_WIDGET,
+            **{n: SHORT_TEXT for n in ("problem", "hypothesis", "test_setup", "outcome", "lessons")},
+        }
+
+    def __init__(self, *args, workgroups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workgroup"].queryset = workgroups
+
+
+class RationaleForm(forms.Form):
+    rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AdviceForm(RationaleForm):
+    outcome = forms.ChoiceField(label=_("Advice"), choices=AdviceOutcome.choices)
+    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["outcome", "rationale", "conditions"]
+
+
+class DecideForm(RationaleForm):
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))],
+    )
+    field_order = ["outcome", "rationale"]
+
+    def __init__(self, *args, pilot=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for request in pilot.budget_requests.all():
+            self.fields[f"amount_{request.year}"] = forms.DecimalField(
+                label=_("Released for %(year)s (requested € %(amount)s)")
+                % {"year": request.year, "amount": request.amount},
+                initial=request.amount,
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+                required=False,
+            )
+
+    def amounts(self):
+        return {
+            int(name.split("_")[1]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("amount_") and value
+        }
+
+
+class GateForm(RationaleForm):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=GateOutcome.choices)
+    field_order = ["outcome", "rationale"]

@@ -1,0 +1,40 @@
+"""Tells the people kept informed (RACI) and the next body's secretary what happened to a pilot. Runs after commit."""
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.utils.translation import gettext as _
+
+from programmes.constants import MembershipRole
+
+
+def recipients(event):
+    from governance.models import BodyMembership
+
+    from .constants import PilotRoleKind
+
+    pilot = event.pilot
+    emails = {role.person.email for role in pilot.roles.filter(role=PilotRoleKind.INFORMED).select_related("person")}
+    step = pilot.step()
+    if step is not None:
+        emails |= set(
+            BodyMembership.objects.filter(
+                body=step.body, role__in=[MembershipRole.CHAIR, MembershipRole.SECRETARY]
+            ).values_list("person__email", flat=True)
+        )
+    return sorted(email for email in emails if email)
+
+
+def notify(event_id):
+    from .models import PilotEvent
+
+    event = PilotEvent.objects.select_related("pilot", "body").get(pk=event_id)
+    to = recipients(event)
+    if not to:
+        return 0
+    subject = _("%(pilot)s: %(event)s") % {"pilot": event.pilot.title, "event": event.get_kind_display()}
+    body = _("%(event)s for %(pilot)s.\n\nSee %(url)s") % {
+        "event": event.get_kind_display(),
+        "pilot": event.pilot.title,
+        "url": settings.SITE_URL + event.pilot.get_absolute_url(),
+    }
+    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in to])

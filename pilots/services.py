@@ -1,0 +1,366 @@
+"""The only way a pilot changes state. One function per act, called by views, admin actions and tasks alike.
+
+Each act locks the pilot row, checks who may act, enforces the rules of domain.md, writes an
+append-only PilotEvent (and the governance Advice or Decision), and queues notifications after commit.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from finance import ledger
+from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
+from governance.models import Advice, Decision, DecisionRoute
+
+from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
+from .models import Gate, Pilot, PilotEvent, PilotStep, PilotVersion
+from .notifications import notify
+from .rules import records_for
+
+REQUIRED_FIELDS = {
+    "goals": _("Goals (Doelen)"),
+    "efforts": _("Efforts (Inspanningen)"),
+    "network": _("Network (Netwerk)"),
+}
+
+
+class ActRefused(ValidationError):
+    """An act that is not allowed now, by this user, or with this input. The message is for the user."""
+
+
+def _lock(pilot):
+    return Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=pilot.pk)
+
+
+def _require(condition, message):
+    if not condition:
+        raise ActRefused(message)
+
+
+def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=None):
+    event = PilotEvent.objects.create(
+        pilot=pilot,
+        kind=kind,
+        actor=user if user and user.is_authenticated else None,
+        via=via,
+        note=note,
+        step_order=step.order if step else None,
+        body=step.body if step else None,
+        advice=advice,
+        decision=decision,
+    )
+    transaction.on_commit(lambda: notify(event.pk))
+    return event
+
+
+def _freeze(pilot, user, reason):
+    data = model_to_dict(pilot, exclude=["id", "parties", "action_lines", "experiment"])
+    data = {key: (value.isoformat() if isinstance(value, date) else value) for key, value in data.items()}
+    data["action_lines"] = [str(line) for line in pilot.action_lines.all()]
+    data["parties"] = [str(party) for party in pilot.parties.all()]
+    data["budget"] = {str(r.year): str(r.amount) for r in pilot.budget_requests.all()}
+    number = pilot.versions.count() + 1
+    return PilotVersion.objects.create(pilot=pilot, number=number, reason=reason, data=data, created_by=user)
+
+
+def _current_step(pilot):
+    step = pilot.step()
+    _require(
+        pilot.status == PilotStatus.ON_ROUTE and step is not None,
+        _("This proposal is not waiting at a step of the route."),
+    )
+    return step
+
+
+def _may_act_at(user, step):
+    _require(
+        records_for(user, step.body),
+        _("Only %(body)s (its chair or secretary), the programme manager or an administrator can act at this step.")
+        % {"body": step.body},
+    )
+
+
+def _advance(pilot):
+    steps = pilot.steps_now()
+    pilot.current_step = min((s.order for s in steps if s.order > pilot.current_step), default=None)
+
+
+def _record_decision(pilot, body, user, outcome, rationale, step_order=None):
+    decision = Decision(
+        programme=pilot.programme,
+        body=body,
+        outcome=outcome,
+        rationale=rationale or "",
+        subject=pilot,
+        subject_title=pilot.title,
+        action_line=pilot.action_lines.first(),
+        date=timezone.localdate(),
+        recorded_by=user,
+        step_order=step_order,
+    )
+    decision.full_clean()
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def submit(pilot, user, via="web"):
+    pilot = _lock(pilot)
+    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not submit proposals of this workgroup."))
+    _require(pilot.status == PilotStatus.DRAFT, _("Only a draft can be submitted."))
+    empty = [str(label) for field, label in REQUIRED_FIELDS.items() if not getattr(pilot, field).strip()]
+    _require(not empty, _("Fill in the DIN format before submitting: %(fields)s.") % {"fields": ", ".join(empty)})
+    _require(pilot.budget_requests.exists(), _("Request a budget for at least one year before submitting."))
+    route = DecisionRoute.objects.filter(programme=pilot.programme, is_default=True).first()
+    _require(route is not None and route.steps.exists(), _("The programme has no decision route yet."))
+    pilot.submission += 1
+    for step in route.steps.select_related("body"):
+        PilotStep.objects.create(
+            pilot=pilot, submission=pilot.submission, order=step.order, body=step.body, act=step.act
+        )
+    pilot.status = PilotStatus.ON_ROUTE
+    pilot.current_step = min(route.steps.values_list("order", flat=True))
+    pilot.save(update_fields=["status", "current_step", "submission"])
+    _freeze(pilot, user, _("Submitted"))
+    _event(pilot, EventKind.SUBMITTED, user, via, step=pilot.step())
+    return pilot
+
+
+@transaction.atomic
+def withdraw(pilot, user, reason="", via="web"):
+    pilot = _lock(pilot)
+    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not withdraw this proposal."))
+    _require(pilot.status in WITHDRAWABLE, _("A proposal can be withdrawn only before it is approved."))
+    pilot.status, pilot.current_step = PilotStatus.WITHDRAWN, None
+    pilot.save(update_fields=["status", "current_step"])
+    _event(pilot, EventKind.WITHDRAWN, user, via, note=reason)
+    return pilot
+
+
+@transaction.atomic
+def return_for_revision(pilot, user, rationale, via="web"):
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _may_act_at(user, step)
+    _require(rationale.strip(), _("Say why the proposal goes back: a rationale is required."))
+    decision = _record_decision(pilot, step.body, user, DecisionOutcome.RETURNED, rationale, step.order)
+    pilot.status, pilot.current_step = PilotStatus.DRAFT, None
+    pilot.save(update_fields=["status", "current_step"])
+    _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
+    return pilot
+
+
+@transaction.atomic
+def forward(pilot, user, note="", via="web"):
+    """An assessing body (e.g. the kernteam) has assessed the proposal and sends it on."""
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _may_act_at(user, step)
+    _require(step.act == StepAct.ASSESS, _("%(body)s does not assess at this step.") % {"body": step.body})
+    advice = Advice(
+        programme=pilot.programme,
+        body=step.body,
+        outcome=AdviceOutcome.POSITIVE,
+        rationale=note,
+        subject=pilot,
+        subject_title=pilot.title,
+        date=timezone.localdate(),
+        recorded_by=user,
+        step_order=step.order,
+    )
+    advice.full_clean()
+    advice.save()
+    _advance(pilot)
+    pilot.save(update_fields=["current_step"])
+    _event(pilot, EventKind.FORWARDED, user, via, note=note, step=step, advice=advice)
+    return pilot
+
+
+@transaction.atomic
+def record_advice(pilot, user, outcome, rationale="", conditions="", via="web"):
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _may_act_at(user, step)
+    _require(step.act == StepAct.ADVISE, _("%(body)s does not advise at this step.") % {"body": step.body})
+    advice = Advice(
+        programme=pilot.programme,
+        body=step.body,
+        outcome=outcome,
+        rationale=rationale,
+        conditions=conditions,
+        subject=pilot,
+        subject_title=pilot.title,
+        date=timezone.localdate(),
+        recorded_by=user,
+        step_order=step.order,
+    )
+    advice.full_clean()
+    advice.save()
+    _advance(pilot)
+    pilot.save(update_fields=["current_step"])
+    _event(pilot, EventKind.ADVISED, user, via, note=rationale, step=step, advice=advice)
+    return pilot
+
+
+@transaction.atomic
+def decide(pilot, user, outcome, rationale="", amounts=None, via="web"):
+    """The deciding body approves (releasing budget), rejects, or returns the proposal."""
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _may_act_at(user, step)
+    _require(step.act == StepAct.DECIDE, _("%(body)s does not decide at this step.") % {"body": step.body})
+    _require(
+        outcome in (DecisionOutcome.APPROVED, DecisionOutcome.REJECTED, DecisionOutcome.RETURNED),
+        _("A proposal is approved, rejected or returned."),
+    )
+    if outcome == DecisionOutcome.RETURNED:
+        decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order)
+        pilot.status, pilot.current_step = PilotStatus.DRAFT, None
+        pilot.save(update_fields=["status", "current_step"])
+        _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
+        return pilot
+    decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order)
+    if outcome == DecisionOutcome.REJECTED:
+        pilot.status, pilot.current_step = PilotStatus.REJECTED, None
+        pilot.save(update_fields=["status", "current_step"])
+        _event(pilot, EventKind.REJECTED, user, via, note=rationale, step=step, decision=decision)
+        return pilot
+    requested = {r.year: r.amount for r in pilot.budget_requests.all()}
+    amounts = (
+        requested
+        if amounts is None
+        else {int(y): ledger.money(a) for y, a in amounts.items() if a not in (None, "", 0, "0")}
+    )
+    for year, amount in amounts.items():
+        _require(year in requested, _("No budget was requested for %(year)s.") % {"year": year})
+        _require(
+            amount <= requested[year],
+            _("EUR %(amount)s is more than the EUR %(requested)s requested for %(year)s.")
+            % {"amount": amount, "requested": requested[year], "year": year},
+        )
+    for year, amount in sorted(amounts.items()):
+        ledger.release(pilot.programme, year, amount, pilot.ledger_key, pilot.title, decision, user)
+    pilot.status, pilot.current_step = PilotStatus.APPROVED, None
+    pilot.save(update_fields=["status", "current_step"])
+    released = ", ".join(f"{year}: € {amount}" for year, amount in sorted(amounts.items()))
+    _event(pilot, EventKind.APPROVED, user, via, note=released, step=step, decision=decision)
+    return pilot
+
+
+@transaction.atomic
+def start(pilot, user, via="web"):
+    pilot = _lock(pilot)
+    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not start this pilot."))
+    _require(pilot.status == PilotStatus.APPROVED, _("Only an approved pilot can start."))
+    pilot.status = PilotStatus.RUNNING
+    pilot.save(update_fields=["status"])
+    _event(pilot, EventKind.STARTED, user, via)
+    return pilot
+
+
+def _return_all_unspent(pilot, user, decision):
+    for year in sorted(pilot.budget_requests.values_list("year", flat=True)):
+        ledger.return_unspent(pilot.programme, year, pilot.ledger_key, pilot.title, user, decision=decision)
+
+
+def deciding_body(pilot):
+    steps = pilot.steps_now()
+    return next((s.body for s in steps if s.act == StepAct.DECIDE), None)
+
+
+@transaction.atomic
+def record_gate(gate, user, outcome, rationale="", via="web"):
+    """Continue, adjust (a revised plan: a new version) or stop (unspent money returns) at a go/no-go moment."""
+    gate = Gate.objects.select_for_update().get(pk=gate.pk)
+    pilot = _lock(gate.pilot)
+    _require(pilot.status == PilotStatus.RUNNING, _("Only a running pilot meets a go/no-go moment."))
+    _require(not gate.outcome, _("This go/no-go moment has already been decided."))
+    _require(outcome in GateOutcome.values, _("Choose continue, adjust or stop."))
+    body = gate.body or deciding_body(pilot)
+    _require(
+        records_for(user, body),
+        _("Only %(body)s, the programme manager or an administrator decides this go/no-go moment.") % {"body": body},
+    )
+    decision = _record_decision(pilot, body, user, outcome, rationale)
+    gate.outcome, gate.decision = outcome, decision
+    gate.save(update_fields=["outcome", "decision"])
+    _event(
+        pilot,
+        EventKind.GATE,
+        user,
+        via,
+        note=f"{GateOutcome(outcome).label}: {rationale}".strip(": "),
+        decision=decision,
+    )
+    if outcome == GateOutcome.STOP:
+        _return_all_unspent(pilot, user, decision)
+        pilot.status = PilotStatus.STOPPED
+        pilot.save(update_fields=["status"])
+        _event(pilot, EventKind.STOPPED, user, via, decision=decision)
+    elif outcome == GateOutcome.ADJUST:
+        _freeze(pilot, user, _("Adjusted at a go/no-go moment"))
+    elif gate.is_final:
+        _return_all_unspent(pilot, user, decision)
+        pilot.status = PilotStatus.COMPLETED
+        pilot.save(update_fields=["status"])
+        _event(pilot, EventKind.COMPLETED, user, via, decision=decision)
+    return pilot
+
+
+@transaction.atomic
+def record_spending(pilot, user, year, amount, note=""):
+    pilot = _lock(pilot)
+    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not record spending for this pilot."))
+    _require(pilot.status == PilotStatus.RUNNING, _("Spending is recorded against a running pilot."))
+    return ledger.spend(pilot.programme, int(year), amount, pilot.ledger_key, pilot.title, user, note=note)
+
+
+@transaction.atomic
+def promote(experiment, user):
+    """Turns an experiment into a draft pilot, pre-filled, keeping the link both ways. Once."""
+    from .models import Experiment
+
+    experiment = Experiment.objects.select_for_update().select_related("workgroup__programme").get(pk=experiment.pk)
+    _require(
+        user.has_perm(
+            "pilots.change_pilot", Pilot(workgroup=experiment.workgroup, programme=experiment.workgroup.programme)
+        ),
+        _("You may not promote experiments of this workgroup."),
+    )
+    _require(
+        not Pilot.objects.filter(experiment=experiment).exists(),
+        _("This experiment has already been promoted to a pilot."),
+    )
+    title = experiment.title
+    if Pilot.objects.filter(programme=experiment.programme, title=title).exists():
+        title = f"{title} (pilot)"
+    pilot = Pilot.objects.create(
+        programme=experiment.programme,
+        workgroup=experiment.workgroup,
+        title=title,
+        experiment=experiment,
+        goals=experiment.hypothesis,
+        approach=experiment.test_setup,
+        objective=experiment.problem,
+        intended_effects=experiment.lessons,
+    )
+    pilot.action_lines.set(experiment.workgroup.action_lines.all())
+    return pilot
+
+
+def money_per_year(pilot):
+    """Requested, released, spent and returned per year, for the pilot page."""
+    requested = {r.year: r.amount for r in pilot.budget_requests.all()}
+    rows = []
+    for year in sorted(requested):
+        balance = ledger.subject_balance(pilot.programme, year, pilot.ledger_key)
+        rows.append({"year": year, "requested": requested[year], **balance})
+    return rows
+
+
+ZERO = Decimal("0")
