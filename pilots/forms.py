@@ -56,6 +56,9 @@ class PilotForm(forms.ModelForm):
             workgroups if workgroups is not None else Workgroup.objects.filter(programme=programme)
         )
         self.fields["action_lines"].queryset = self.fields["action_lines"].queryset.filter(programme=programme)
+        choices = list(self.fields["workgroup"].queryset[:2])
+        if len(choices) == 1 and not self.instance.workgroup_id:
+            self.initial["workgroup"] = choices[0].pk  # a lead writes for their own workgroup
 
     def _get_validation_exclusions(self):
         exclude = super()._get_validation_exclusions()

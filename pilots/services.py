@@ -13,6 +13,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.templatetags.money import euro
 from finance import ledger
 from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
 from governance.models import Advice, Decision, DecisionRoute
@@ -247,7 +248,7 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web"):
         ledger.release(pilot.programme, year, amount, pilot.ledger_key, pilot.title, decision, user)
     pilot.status, pilot.current_step = PilotStatus.APPROVED, None
     pilot.save(update_fields=["status", "current_step"])
-    released = ", ".join(f"{year}: € {amount}" for year, amount in sorted(amounts.items()))
+    released = ", ".join(f"{year}: {euro(amount)}" for year, amount in sorted(amounts.items()))
     _event(pilot, EventKind.APPROVED, user, via, note=released, step=step, decision=decision)
     return pilot
 
