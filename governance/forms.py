@@ -81,11 +81,21 @@ class CloseMeetingForm(forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
 
     def __init__(self, *args, meeting=None, **kwargs):
+        from .meetings import handler_for
+
         super().__init__(*args, **kwargs)
         self.items = list(meeting.items.all())
         for item in self.items:
+            handler, _subject = handler_for(item)
+            choices = handler.choices(item) if handler else None
+            if choices:
+                self.fields[f"act_{item.pk}"] = forms.ChoiceField(
+                    label=_("%(item)s – act on the proposal") % {"item": f"{item.order}. {item.title}"},
+                    choices=[("", _("No act at this meeting")), *choices],
+                    required=False,
+                )
             self.fields[f"outcome_{item.pk}"] = forms.CharField(
-                label=f"{item.order}. {item.title}",
+                label=_("Outcome and rationale") if choices else f"{item.order}. {item.title}",
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=item.outcome,
@@ -93,3 +103,6 @@ class CloseMeetingForm(forms.Form):
 
     def outcomes(self):
         return {item.pk: self.cleaned_data.get(f"outcome_{item.pk}", "") for item in self.items}
+
+    def acts(self):
+        return {item.pk: self.cleaned_data.get(f"act_{item.pk}", "") for item in self.items}

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from programmes.views.lists import ProgrammeFilterView
@@ -17,8 +18,17 @@ from .constants import MeetingStatus
 from .exports import export
 from .filters import DecisionFilter
 from .forms import AgendaItemFormSet, CloseMeetingForm, DocumentForm, MeetingForm, RouteForm, RouteStepFormSet
-from .meetings import close_meeting
-from .models import AgendaDocument, BodyMembership, Decision, DecisionRoute, GovernanceBody, Meeting, RouteStep
+from .meetings import close_meeting, move
+from .models import (
+    AgendaDocument,
+    AgendaItem,
+    BodyMembership,
+    Decision,
+    DecisionRoute,
+    GovernanceBody,
+    Meeting,
+    RouteStep,
+)
 
 
 class GovernanceView(ProgrammePermissionMixin, TemplateView):
@@ -232,6 +242,12 @@ class MeetingDetailView(ObjectPermissionMixin, DetailView):
         context = super().get_context_data(**kwargs)
         can_manage = self.request.user.has_perm("governance.manage_meeting", self.object)
         context["can_manage"] = can_manage
+        if can_manage:
+            context["later_meetings"] = list(
+                Meeting.objects.filter(
+                    body=self.object.body, status=MeetingStatus.PLANNED, starts_at__gt=self.object.starts_at
+                ).order_by("starts_at")[:6]
+            )
         if can_manage and self.object.status != MeetingStatus.CLOSED:
             context["document_form"] = kwargs.get("document_form") or DocumentForm(meeting=self.object)
         return context
@@ -272,9 +288,11 @@ class MeetingCloseView(ObjectPermissionMixin, FormView):
 
     def form_valid(self, form):
         try:
-            close_meeting(self.object, form.cleaned_data["minutes"], form.outcomes(), self.request.user)
+            close_meeting(
+                self.object, form.cleaned_data["minutes"], form.outcomes(), self.request.user, acts=form.acts()
+            )
         except ValidationError as error:
-            form.add_error(None, error)
+            form.add_error(None, error.messages)
             return self.form_invalid(form)
         messages.success(self.request, _("The meeting is closed and its outcomes are recorded."))
         return redirect(self.object)
@@ -288,3 +306,21 @@ def document_download(request, pk):
     if not request.user.has_perm("programmes.view_programme", document.programme):
         raise PermissionDenied
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))
+
+
+class AgendaItemMoveView(View):
+    """The secretary moves an item (e.g. a proposal) to a later planned meeting of the same body."""
+
+    def post(self, request, pk):
+        item = get_object_or_404(AgendaItem.objects.select_related("meeting__body__programme"), pk=pk)
+        if not request.user.has_perm("governance.manage_meeting", item.meeting):
+            raise PermissionDenied
+        target = get_object_or_404(Meeting, pk=request.POST.get("meeting"))
+        try:
+            move(item, target)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(item.meeting)
+        messages.success(request, _("The item has been moved to %(meeting)s.") % {"meeting": target})
+        return redirect(target)

@@ -18,6 +18,7 @@ from finance import ledger
 from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
 from governance.models import Advice, Decision, DecisionRoute
 
+from . import agenda
 from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
 from .models import Gate, Pilot, PilotEvent, PilotStep, PilotVersion
 from .notifications import notify
@@ -91,8 +92,9 @@ def _advance(pilot):
     pilot.current_step = min((s.order for s in steps if s.order > pilot.current_step), default=None)
 
 
-def _record_decision(pilot, body, user, outcome, rationale, step_order=None):
+def _record_decision(pilot, body, user, outcome, rationale, step_order=None, meeting=None):
     decision = Decision(
+        meeting=meeting,
         programme=pilot.programme,
         body=body,
         outcome=outcome,
@@ -129,6 +131,7 @@ def submit(pilot, user, via="web"):
     pilot.save(update_fields=["status", "current_step", "submission"])
     _freeze(pilot, user, _("Submitted"))
     _event(pilot, EventKind.SUBMITTED, user, via, step=pilot.step())
+    agenda.schedule(pilot)
     return pilot
 
 
@@ -144,12 +147,12 @@ def withdraw(pilot, user, reason="", via="web"):
 
 
 @transaction.atomic
-def return_for_revision(pilot, user, rationale, via="web"):
+def return_for_revision(pilot, user, rationale, via="web", meeting=None):
     pilot = _lock(pilot)
     step = _current_step(pilot)
     _may_act_at(user, step)
     _require(rationale.strip(), _("Say why the proposal goes back: a rationale is required."))
-    decision = _record_decision(pilot, step.body, user, DecisionOutcome.RETURNED, rationale, step.order)
+    decision = _record_decision(pilot, step.body, user, DecisionOutcome.RETURNED, rationale, step.order, meeting)
     pilot.status, pilot.current_step = PilotStatus.DRAFT, None
     pilot.save(update_fields=["status", "current_step"])
     _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
@@ -157,13 +160,14 @@ def return_for_revision(pilot, user, rationale, via="web"):
 
 
 @transaction.atomic
-def forward(pilot, user, note="", via="web"):
+def forward(pilot, user, note="", via="web", meeting=None):
     """An assessing body (e.g. the kernteam) has assessed the proposal and sends it on."""
     pilot = _lock(pilot)
     step = _current_step(pilot)
     _may_act_at(user, step)
     _require(step.act == StepAct.ASSESS, _("%(body)s does not assess at this step.") % {"body": step.body})
     advice = Advice(
+        meeting=meeting,
         programme=pilot.programme,
         body=step.body,
         outcome=AdviceOutcome.POSITIVE,
@@ -179,16 +183,18 @@ def forward(pilot, user, note="", via="web"):
     _advance(pilot)
     pilot.save(update_fields=["current_step"])
     _event(pilot, EventKind.FORWARDED, user, via, note=note, step=step, advice=advice)
+    agenda.schedule(pilot)
     return pilot
 
 
 @transaction.atomic
-def record_advice(pilot, user, outcome, rationale="", conditions="", via="web"):
+def record_advice(pilot, user, outcome, rationale="", conditions="", via="web", meeting=None):
     pilot = _lock(pilot)
     step = _current_step(pilot)
     _may_act_at(user, step)
     _require(step.act == StepAct.ADVISE, _("%(body)s does not advise at this step.") % {"body": step.body})
     advice = Advice(
+        meeting=meeting,
         programme=pilot.programme,
         body=step.body,
         outcome=outcome,
@@ -205,11 +211,12 @@ def record_advice(pilot, user, outcome, rationale="", conditions="", via="web"):
     _advance(pilot)
     pilot.save(update_fields=["current_step"])
     _event(pilot, EventKind.ADVISED, user, via, note=rationale, step=step, advice=advice)
+    agenda.schedule(pilot)
     return pilot
 
 
 @transaction.atomic
-def decide(pilot, user, outcome, rationale="", amounts=None, via="web"):
+def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=None):
     """The deciding body approves (releasing budget), rejects, or returns the proposal."""
     pilot = _lock(pilot)
     step = _current_step(pilot)
@@ -220,12 +227,12 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web"):
         _("A proposal is approved, rejected or returned."),
     )
     if outcome == DecisionOutcome.RETURNED:
-        decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order)
+        decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order, meeting)
         pilot.status, pilot.current_step = PilotStatus.DRAFT, None
         pilot.save(update_fields=["status", "current_step"])
         _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
         return pilot
-    decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order)
+    decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order, meeting)
     if outcome == DecisionOutcome.REJECTED:
         pilot.status, pilot.current_step = PilotStatus.REJECTED, None
         pilot.save(update_fields=["status", "current_step"])

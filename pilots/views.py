@@ -16,7 +16,7 @@ from programmes.roles import roles_of
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
 
-from . import services
+from . import agenda, services
 from .constants import PilotStatus
 from .filters import ExperimentFilter, PilotFilter
 from .forms import (
@@ -199,7 +199,8 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             can_edit=user.has_perm("pilots.edit_proposal", pilot),
             can_write=user.has_perm("pilots.change_pilot", pilot),
             can_act=step is not None and records_for(user, step.body),
-            next_meeting=step and step.body.meetings.filter(status="planned").order_by("starts_at").first(),
+            agenda_item=agenda.agenda_item_for(pilot),
+            next_meeting=step and agenda.next_meeting_for(step.body),
             rationale_form=RationaleForm(),
             advice_form=AdviceForm(),
             decide_form=DecideForm(pilot=pilot),

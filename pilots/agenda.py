@@ -1,0 +1,89 @@
+"""The agenda pipeline: a pilot that reaches a step goes on the next meeting of that step's body whose papers
+deadline it still makes; closing that meeting with an outcome for the item performs the act on the pilot."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance.constants import MeetingStatus
+from governance.models import AgendaItem, Meeting
+
+
+def next_meeting_for(body, today=None):
+    today = today or timezone.localdate()
+    for meeting in Meeting.objects.filter(
+        body=body, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
+    ).order_by("starts_at"):
+        if meeting.papers_deadline >= today:
+            return meeting
+    return None
+
+
+def agenda_item_for(pilot):
+    """The open agenda item for the pilot's current step, if it is on an agenda."""
+    step = pilot.step()
+    if step is None:
+        return None
+    return (
+        AgendaItem.objects.filter(
+            subject_type=ContentType.objects.get_for_model(pilot),
+            subject_id=pilot.pk,
+            meeting__body=step.body,
+            meeting__status__in=[MeetingStatus.PLANNED, MeetingStatus.HELD],
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at")
+        .first()
+    )
+
+
+def schedule(pilot):
+    """Puts the pilot's current step on the agenda of its body's next meeting. Returns the item, or None."""
+    step = pilot.step()
+    if step is None or agenda_item_for(pilot) is not None:
+        return None
+    meeting = next_meeting_for(step.body)
+    if meeting is None:
+        return None
+    order = (meeting.items.aggregate(last=Max("order"))["last"] or 0) + 1
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        order=order,
+        title=_("%(act)s: %(pilot)s") % {"act": step.get_act_display().capitalize(), "pilot": pilot.title},
+        presenter=str(pilot.workgroup),
+        subject=pilot,
+    )
+
+
+class PilotAgendaHandler:
+    """Lets a meeting of the body at the pilot's current step perform that step's act."""
+
+    def choices(self, item):
+        from governance.constants import AdviceOutcome, StepAct
+
+        pilot = item.subject
+        step = pilot.step()
+        if step is None or step.body_id != item.meeting.body_id:
+            return None
+        if step.act == StepAct.ASSESS:
+            return [("forward", _("Assessed: forward")), ("return", _("Return for revision"))]
+        if step.act == StepAct.ADVISE:
+            return list(AdviceOutcome.choices)
+        return [("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))]
+
+    def perform(self, item, value, rationale, user, meeting):
+        from . import services
+
+        pilot = item.subject
+        step = pilot.step()
+        if step is None or step.body_id != meeting.body_id:
+            raise services.ActRefused(_("%(pilot)s is no longer waiting at this body.") % {"pilot": pilot})
+        if value == "forward":
+            services.forward(pilot, user, rationale, via="meeting", meeting=meeting)
+        elif value == "return":
+            services.return_for_revision(pilot, user, rationale, via="meeting", meeting=meeting)
+        elif step.act == "advise":
+            services.record_advice(pilot, user, value, rationale, via="meeting", meeting=meeting)
+        else:
+            services.decide(pilot, user, value, rationale, via="meeting", meeting=meeting)
