@@ -87,3 +87,16 @@ class PilotAgendaHandler:
             services.record_advice(pilot, user, value, rationale, via="meeting", meeting=meeting)
         else:
             services.decide(pilot, user, value, rationale, via="meeting", meeting=meeting)
+
+
+def unschedule(pilot, body, keep_meeting=None):
+    """A step settled outside a meeting leaves that body's planned agendas (the meeting that settled it keeps it)."""
+    items = AgendaItem.objects.filter(
+        subject_type=ContentType.objects.get_for_model(pilot),
+        subject_id=pilot.pk,
+        meeting__body=body,
+        meeting__status=MeetingStatus.PLANNED,
+    )
+    if keep_meeting is not None:
+        items = items.exclude(meeting=keep_meeting)
+    return items.delete()[0]

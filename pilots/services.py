@@ -140,6 +140,8 @@ def withdraw(pilot, user, reason="", via="web"):
     pilot = _lock(pilot)
     _require(user.has_perm("pilots.change_pilot", pilot), _("You may not withdraw this proposal."))
     _require(pilot.status in WITHDRAWABLE, _("A proposal can be withdrawn only before it is approved."))
+    if pilot.step() is not None:
+        agenda.unschedule(pilot, pilot.step().body)
     pilot.status, pilot.current_step = PilotStatus.WITHDRAWN, None
     pilot.save(update_fields=["status", "current_step"])
     _event(pilot, EventKind.WITHDRAWN, user, via, note=reason)
@@ -156,6 +158,7 @@ def return_for_revision(pilot, user, rationale, via="web", meeting=None):
     pilot.status, pilot.current_step = PilotStatus.DRAFT, None
     pilot.save(update_fields=["status", "current_step"])
     _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
+    agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     return pilot
 
 
@@ -183,6 +186,7 @@ def forward(pilot, user, note="", via="web", meeting=None):
     _advance(pilot)
     pilot.save(update_fields=["current_step"])
     _event(pilot, EventKind.FORWARDED, user, via, note=note, step=step, advice=advice)
+    agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     agenda.schedule(pilot)
     return pilot
 
@@ -211,6 +215,7 @@ def record_advice(pilot, user, outcome, rationale="", conditions="", via="web", 
     _advance(pilot)
     pilot.save(update_fields=["current_step"])
     _event(pilot, EventKind.ADVISED, user, via, note=rationale, step=step, advice=advice)
+    agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     agenda.schedule(pilot)
     return pilot
 
@@ -231,12 +236,14 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
         pilot.status, pilot.current_step = PilotStatus.DRAFT, None
         pilot.save(update_fields=["status", "current_step"])
         _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
+        agenda.unschedule(pilot, step.body, keep_meeting=meeting)
         return pilot
     decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order, meeting)
     if outcome == DecisionOutcome.REJECTED:
         pilot.status, pilot.current_step = PilotStatus.REJECTED, None
         pilot.save(update_fields=["status", "current_step"])
         _event(pilot, EventKind.REJECTED, user, via, note=rationale, step=step, decision=decision)
+        agenda.unschedule(pilot, step.body, keep_meeting=meeting)
         return pilot
     requested = {r.year: r.amount for r in pilot.budget_requests.all()}
     amounts = (
@@ -257,6 +264,7 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
     pilot.save(update_fields=["status", "current_step"])
     released = ", ".join(f"{year}: {euro(amount)}" for year, amount in sorted(amounts.items()))
     _event(pilot, EventKind.APPROVED, user, via, note=released, step=step, decision=decision)
+    agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     return pilot
 
 
@@ -325,7 +333,11 @@ def record_spending(pilot, user, year, amount, note=""):
     pilot = _lock(pilot)
     _require(user.has_perm("pilots.change_pilot", pilot), _("You may not record spending for this pilot."))
     _require(pilot.status == PilotStatus.RUNNING, _("Spending is recorded against a running pilot."))
-    return ledger.spend(pilot.programme, int(year), amount, pilot.ledger_key, pilot.title, user, note=note)
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        raise ActRefused(_("Choose a year.")) from None
+    return ledger.spend(pilot.programme, year, amount, pilot.ledger_key, pilot.title, user, note=note)
 
 
 @transaction.atomic

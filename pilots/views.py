@@ -284,6 +284,14 @@ class PilotActView(View):
                 if not form.is_valid():
                     raise ValidationError(_("Choose continue, adjust or stop."))
                 services.record_gate(gate, request.user, form.cleaned_data["outcome"], form.cleaned_data["rationale"])
+            elif act == "spend":
+                services.record_spending(
+                    pilot,
+                    request.user,
+                    request.POST.get("year") or 0,
+                    request.POST.get("amount", ""),
+                    request.POST.get("note", "")[:300],
+                )
             elif act == "measure":
                 if not request.user.has_perm("pilots.change_pilot", pilot):
                     raise PermissionDenied

@@ -88,3 +88,11 @@ def test_the_secretary_moves_the_item_to_a_later_meeting(client, proposal, lead,
     assert item.meeting == later and not first.items.exists()
     page = client.get(proposal.get_absolute_url()).content.decode()
     assert "data-agenda" in page
+
+
+def test_a_step_settled_outside_the_meeting_leaves_its_agenda(proposal, lead, route, secretaries):
+    kernteam_meeting = meeting(route["Kernteam"], 10)
+    services.submit(proposal, lead)
+    assert kernteam_meeting.items.count() == 1
+    services.forward(proposal, secretaries["Kernteam"], "Per mail beoordeeld")
+    assert kernteam_meeting.items.count() == 0

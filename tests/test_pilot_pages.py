@@ -155,3 +155,30 @@ def test_the_pilot_page_query_count_does_not_grow_with_history(client, manager, 
         indicator.measurements.create(date=f"2026-01-{n + 1:02d}", value=n)
         drafts[1].gates.create(planned_date=f"2026-02-{n + 1:02d}")
     assert count() == few
+
+
+def test_spending_is_recorded_on_a_running_pilot_and_never_beyond_what_was_released(
+    client, lead, programme, workgroup1, route, secretaries, money
+):
+    from decimal import Decimal
+
+    from finance import ledger
+    from pilots import services
+    from pilots.models import BudgetRequest
+
+    pilot = Pilot.objects.create(
+        programme=programme, workgroup=workgroup1, title="JIM", goals="G", efforts="I", network="N"
+    )
+    BudgetRequest.objects.create(pilot=pilot, year=2026, amount=Decimal("20000"))
+    services.submit(pilot, lead)
+    services.forward(pilot, secretaries["Kernteam"])
+    services.record_advice(pilot, secretaries["RBJ"], "positive")
+    services.decide(pilot, secretaries["SO"], "approved")
+    login(client, lead)
+    url = reverse("pilots:act", args=[pilot.pk, "spend"])
+    client.post(url, {"year": "2026", "amount": "7500", "note": "Training"})
+    client.post(reverse("pilots:act", args=[pilot.pk, "start"]))
+    client.post(url, {"year": "2026", "amount": "7500", "note": "Training"})
+    response = client.post(url, {"year": "2026", "amount": "12500.01", "note": "Te veel"}, follow=True)
+    assert "niet besteed" in response.content.decode()
+    assert ledger.subject_balance(programme, 2026, pilot.ledger_key)["spent"] == Decimal("7500")
