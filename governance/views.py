@@ -1,18 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from programmes.views.lists import ProgrammeFilterView
-from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
+from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
 from .constants import MeetingStatus
 from .exports import export
@@ -49,38 +49,26 @@ class GovernanceView(ProgrammePermissionMixin, TemplateView):
         return context
 
 
-class RouteEditMixin:
+class RouteEditMixin(FormWithFormsetMixin):
     """Route and steps are saved together, or not at all."""
 
     model = DecisionRoute
     form_class = RouteForm
     template_name = "governance/route_form.html"
     permission_required = "programmes.change_programme"
+    success_message = gettext_lazy("The route has been saved.")
 
-    def get_formset(self):
-        return RouteStepFormSet(
-            data=self.request.POST if self.request.method == "POST" else None,
-            instance=self.object if self.object and self.object.pk else DecisionRoute(programme=self.programme),
-            programme=self.programme,
-            prefix="steps",
-        )
+    def get_formset(self, instance):
+        data = self.request.POST if self.request.method == "POST" else None
+        return RouteStepFormSet(data, instance=instance, programme=self.programme, prefix="steps")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("formset", self.get_formset())
         context["programme"] = self.programme
         return context
 
-    def form_valid(self, form):
-        formset = self.get_formset()
-        if not formset.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, formset=formset))
-        with transaction.atomic():
-            route = form.save()
-            formset.instance = route
-            formset.save()
-        messages.success(self.request, _("The route has been saved."))
-        return redirect(reverse("governance:overview", args=[self.programme.pk]) + "#routes")
+    def success_url_for(self, saved):
+        return reverse("governance:overview", args=[self.programme.pk]) + "#routes"
 
 
 class RouteCreateView(RouteEditMixin, ProgrammePermissionMixin, UpdateView):
@@ -175,33 +163,19 @@ class MeetingListView(ProgrammePermissionMixin, TemplateView):
         return context
 
 
-class MeetingFormMixin:
+class MeetingFormMixin(FormWithFormsetMixin):
     model = Meeting
     form_class = MeetingForm
     template_name = "governance/meeting_form.html"
     permission_required = "governance.manage_meeting"
-
-    def get_formset(self, instance):
-        return AgendaItemFormSet(
-            self.request.POST if self.request.method == "POST" else None, instance=instance, prefix="items"
-        )
+    formset_class = AgendaItemFormSet
+    formset_prefix = "items"
+    success_message = gettext_lazy("The meeting has been saved.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("formset", self.get_formset(context["form"].instance))
         context["body"] = self.body
         return context
-
-    def form_valid(self, form):
-        formset = self.get_formset(form.instance)
-        if not formset.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, formset=formset))
-        with transaction.atomic():
-            meeting = form.save()
-            formset.instance = meeting
-            formset.save()
-        messages.success(self.request, _("The meeting has been saved."))
-        return redirect(meeting)
 
 
 class MeetingCreateView(MeetingFormMixin, ObjectPermissionMixin, UpdateView):

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
@@ -14,7 +15,7 @@ from governance.exports import export
 from programmes.models import Workgroup
 from programmes.roles import roles_of
 from programmes.views.lists import ProgrammeFilterView
-from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
+from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
 from . import agenda, services
 from .constants import PilotStatus
@@ -103,10 +104,13 @@ class PilotListView(ProgrammeFilterView):
         return export(rows, headers, "pilots", kind)
 
 
-class PilotFormMixin:
+class PilotFormMixin(FormWithFormsetMixin):
     model = Pilot
     form_class = PilotForm
     template_name = "pilots/pilot_form.html"
+    formset_class = BudgetRequestFormSet
+    formset_prefix = "budget"
+    success_message = gettext_lazy("The proposal has been saved.")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -116,27 +120,10 @@ class PilotFormMixin:
             kwargs["instance"] = Pilot(programme=self.programme)
         return kwargs
 
-    def get_formset(self, instance):
-        return BudgetRequestFormSet(
-            self.request.POST if self.request.method == "POST" else None, instance=instance, prefix="budget"
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("formset", self.get_formset(context["form"].instance))
         context["programme"] = self.programme
         return context
-
-    def form_valid(self, form):
-        formset = self.get_formset(form.instance)
-        if not formset.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, formset=formset))
-        with transaction.atomic():
-            pilot = form.save()
-            formset.instance = pilot
-            formset.save()
-        messages.success(self.request, _("The proposal has been saved."))
-        return redirect(pilot)
 
 
 class PilotCreateView(PilotFormMixin, ProgrammePermissionMixin, UpdateView):

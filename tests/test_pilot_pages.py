@@ -184,15 +184,17 @@ def test_spending_is_recorded_on_a_running_pilot_and_never_beyond_what_was_relea
     assert ledger.subject_balance(programme, 2026, pilot.ledger_key)["spent"] == Decimal("7500")
 
 
-def test_the_list_filters_on_the_waiting_body_and_on_waiting_for_me(client, lead, programme, workgroup1, route,
-                                                                    secretaries, money):
+def test_the_list_filters_on_the_waiting_body_and_on_waiting_for_me(
+    client, lead, programme, workgroup1, route, secretaries, money
+):
     from pilots import services
     from pilots.models import BudgetRequest
 
     pilots = {}
     for title in ("Bij kernteam", "Bij RBJ"):
-        pilots[title] = Pilot.objects.create(programme=programme, workgroup=workgroup1, title=title, goals="G",
-                                             efforts="I", network="N")
+        pilots[title] = Pilot.objects.create(
+            programme=programme, workgroup=workgroup1, title=title, goals="G", efforts="I", network="N"
+        )
         BudgetRequest.objects.create(pilot=pilots[title], year=2026, amount=1000)
         services.submit(pilots[title], lead)
     services.forward(pilots["Bij RBJ"], secretaries["Kernteam"])

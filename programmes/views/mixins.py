@@ -1,4 +1,6 @@
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from rules.contrib.views import PermissionRequiredMixin
 
 from ..models import Programme
@@ -37,3 +39,34 @@ class ObjectPermissionMixin(PermissionRequiredMixin, ProgrammeContextMixin):
             self.object = self.get_object()
         self.programme = self.object.programme
         return self.object
+
+
+class FormWithFormsetMixin:
+    """A form and an inline formset of its children, saved together in one transaction, or not at all."""
+
+    formset_class = None
+    formset_prefix = None
+    success_message = ""
+
+    def get_formset(self, instance):
+        data = self.request.POST if self.request.method == "POST" else None
+        return self.formset_class(data, instance=instance, prefix=self.formset_prefix)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formset", self.get_formset(context["form"].instance))
+        return context
+
+    def form_valid(self, form):
+        formset = self.get_formset(form.instance)
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+        with transaction.atomic():
+            saved = form.save()
+            formset.instance = saved
+            formset.save()
+        messages.success(self.request, self.success_message)
+        return redirect(self.success_url_for(saved))
+
+    def success_url_for(self, saved):
+        return saved.get_absolute_url()

@@ -1,20 +1,17 @@
 """The risk register: a 5×5 heatmap over a filterable list, and the risk form with its measures in place."""
 
 from django import forms
-from django.contrib import messages
-from django.db import transaction
 from django.db.models import F
 from django.forms import inlineformset_factory
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import UpdateView
 
 from ..filters import RiskFilter
 from ..forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
 from ..risks import Mitigation, Risk
 from .lists import ProgrammeFilterView
-from .mixins import ObjectPermissionMixin, ProgrammePermissionMixin
+from .mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
 SCORES = range(1, 6)
 
@@ -76,11 +73,14 @@ class RiskForm(ProgrammeScopedForm):
 MitigationFormSet = inlineformset_factory(Risk, Mitigation, fields=["order", "description"], extra=2, can_delete=True)
 
 
-class RiskEditMixin:
+class RiskEditMixin(FormWithFormsetMixin):
     model = Risk
     form_class = RiskForm
     template_name = "programmes/risk_form.html"
     permission_required = "programmes.change_programme"
+    formset_class = MitigationFormSet
+    formset_prefix = "measures"
+    success_message = gettext_lazy("The risk has been saved.")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -89,27 +89,13 @@ class RiskEditMixin:
             kwargs["instance"] = Risk(programme=self.programme)
         return kwargs
 
-    def get_formset(self, instance):
-        return MitigationFormSet(
-            self.request.POST if self.request.method == "POST" else None, instance=instance, prefix="measures"
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("formset", self.get_formset(context["form"].instance))
         context["programme"] = self.programme
         return context
 
-    def form_valid(self, form):
-        formset = self.get_formset(form.instance)
-        if not formset.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, formset=formset))
-        with transaction.atomic():
-            risk = form.save()
-            formset.instance = risk
-            formset.save()
-        messages.success(self.request, _("The risk has been saved."))
-        return redirect(reverse("programmes:risks", args=[self.programme.pk]))
+    def success_url_for(self, saved):
+        return reverse("programmes:risks", args=[self.programme.pk])
 
 
 class RiskCreateView(RiskEditMixin, ProgrammePermissionMixin, UpdateView):
