@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.money import euro
 from governance.constants import AdviceOutcome
 from programmes.forms import DATE_WIDGET, SHORT_TEXT
 from programmes.models import Workgroup
@@ -143,8 +144,8 @@ class DecideForm(RationaleForm):
         super().__init__(*args, **kwargs)
         for request in pilot.budget_requests.all():
             self.fields[f"amount_{request.year}"] = forms.DecimalField(
-                label=_("Released for %(year)s (requested € %(amount)s)")
-                % {"year": request.year, "amount": request.amount},
+                label=_("Released for %(year)s (requested %(amount)s)")
+                % {"year": request.year, "amount": euro(request.amount)},
                 initial=request.amount,
                 min_value=0,
                 max_digits=12,

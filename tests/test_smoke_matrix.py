@@ -1,0 +1,105 @@
+"""Every page of the demo, as every demo user: an answer that makes sense (200, redirect, 403 or 404), never a 500."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from governance.models import AgendaDocument, DecisionRoute, GovernanceBody, Meeting
+from pilots.models import Experiment, Pilot
+from programmes.models import Milestone, Programme, Workgroup
+from programmes.risks import Risk
+
+USERS = ["beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo"]
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    from django.test import override_settings
+
+    fast = override_settings(
+        DEMO_PASSWORD="jeugdregio-demo", PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with django_db_blocker.unblock(), fast:
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+        yield
+        call_command("flush", "--noinput", verbosity=0)
+
+
+def urls():
+    riv = Programme.objects.get(region__name="Rivierenland")
+    programme_pages = [
+        "detail",
+        "edit",
+        "workgroups",
+        "milestones",
+        "people",
+        "budget",
+        "risks",
+        "risk_create",
+        "workgroup_create",
+    ]
+    result = [reverse(f"programmes:{name}", args=[riv.pk]) for name in programme_pages]
+    result += [
+        reverse(f"governance:{name}", args=[riv.pk]) for name in ("overview", "meetings", "decisions", "route_create")
+    ]
+    result += [
+        reverse(f"pilots:{name}", args=[riv.pk]) for name in ("list", "create", "experiments", "experiment_create")
+    ]
+    result += [reverse("programmes:edit_parts", args=[riv.pk, part]) for part in ("results", "milestones")]
+    result += [reverse("programmes:workgroup", args=[wg.pk]) for wg in Workgroup.objects.all()[:3]]
+    result += [
+        reverse("programmes:workgroup_edit", args=[Workgroup.objects.first().pk]),
+        reverse("programmes:milestone_edit", args=[Milestone.objects.first().pk]),
+        reverse("programmes:risk_edit", args=[Risk.objects.first().pk]),
+        reverse("programmes:history", args=["programme", riv.pk]),
+        reverse("governance:route_edit", args=[DecisionRoute.objects.first().pk]),
+        reverse("governance:meeting_create", args=[GovernanceBody.objects.first().pk]),
+    ]
+    for meeting in Meeting.objects.all()[:3]:
+        result += [
+            reverse("governance:meeting", args=[meeting.pk]),
+            reverse("governance:meeting_edit", args=[meeting.pk]),
+            reverse("governance:meeting_close", args=[meeting.pk]),
+        ]
+    for pilot in Pilot.objects.all():
+        result += [
+            reverse("pilots:detail", args=[pilot.pk]),
+            reverse("pilots:edit", args=[pilot.pk]),
+            reverse("pilots:plan", args=[pilot.pk]),
+        ]
+    result += [reverse("pilots:experiment_edit", args=[Experiment.objects.first().pk])]
+    result += [
+        f"{reverse('pilots:list', args=[riv.pk])}?export=xlsx&status=running",
+        f"{reverse('governance:decisions', args=[riv.pk])}?export=csv&date_from=nonsense",
+        f"{reverse('programmes:milestones', args=[riv.pk])}?date_from=2026-13-45&phase=abc",
+        f"{reverse('programmes:risks', args=[riv.pk])}?likelihood=999999999999999999999",
+    ]
+    if AgendaDocument.objects.exists():
+        result.append(reverse("governance:document", args=[AgendaDocument.objects.first().pk]))
+    return result
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", USERS)
+def test_no_page_fails_for_any_demo_user(demo, client, username):
+    assert client.login(username=username, password="jeugdregio-demo")
+    failures = []
+    for url in urls():
+        status = client.get(url).status_code
+        if status not in (200, 302, 403, 404):
+            failures.append((url, status))
+    assert failures == []
+
+
+@pytest.mark.django_db
+def test_the_wbo_manager_sees_nothing_of_rivierenland(demo, client):
+    client.login(username="wbo", password="jeugdregio-demo")
+    riv = Programme.objects.get(region__name="Rivierenland")
+    for url in (
+        reverse("programmes:detail", args=[riv.pk]),
+        reverse("pilots:list", args=[riv.pk]),
+        reverse("governance:decisions", args=[riv.pk]),
+        reverse("programmes:budget", args=[riv.pk]),
+        reverse("pilots:detail", args=[Pilot.objects.filter(programme=riv).first().pk]),
+    ):
+        assert client.get(url).status_code == 403, url
