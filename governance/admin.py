@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.forms import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import RouteStepFormSetBase
 from .models import (
     Advice,
     AgendaDocument,
@@ -13,7 +13,6 @@ from .models import (
     Meeting,
     RouteStep,
 )
-from .routes import validate_steps
 
 
 class BodyMembershipInline(admin.TabularInline):
@@ -42,24 +41,9 @@ class BodyMembershipAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["person", "body"]
 
 
-class RouteStepFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        steps = [
-            (form.cleaned_data["order"], form.cleaned_data["body"], form.cleaned_data["act"])
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        programme = getattr(self.instance, "programme", None)
-        if programme is not None:
-            validate_steps(programme, steps)
-
-
 class RouteStepInline(admin.TabularInline):
     model = RouteStep
-    formset = RouteStepFormSet
+    formset = RouteStepFormSetBase
     extra = 0
     autocomplete_fields = ["body"]
 

@@ -13,12 +13,15 @@ class RouteStepFormSetBase(forms.BaseInlineFormSet):
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme or getattr(self.instance, "programme", None)
-        for form in self.forms + [self.empty_form]:
-            form.fields["body"].queryset = form.fields["body"].queryset.filter(programme=self.programme)
+        if self.programme is not None:
+            for form in [*self.forms, self.empty_form]:
+                form.fields["body"].queryset = form.fields["body"].queryset.filter(programme=self.programme)
 
     def clean(self):
         super().clean()
-        if any(self.errors):
+        # In the admin the route's programme is known only once its own form has been validated.
+        self.programme = self.programme or getattr(self.instance, "programme", None)
+        if any(self.errors) or self.programme is None:
             return
         steps = [
             (form.cleaned_data["order"], form.cleaned_data["body"], form.cleaned_data["act"])

@@ -189,3 +189,31 @@ def test_an_overspending_release_is_refused_in_the_admin(admin_client_, programm
     data["amount"] = "80000"
     assert admin_client_.post(admin_url(BudgetMovement, "add"), data).status_code == 302
     assert BudgetMovement.objects.get().amount == Decimal("80000.00")
+
+
+def test_a_route_with_two_deciding_steps_is_refused_in_the_admin(admin_client_, programme):
+    from governance.models import DecisionRoute
+
+    so = f.GovernanceBodyFactory(programme=programme, name="SO")
+    rbj = f.GovernanceBodyFactory(programme=programme, name="RBJ")
+    data = {
+        "programme": programme.pk,
+        "name": "Pilots",
+        "description": "",
+        "is_default": "on",
+        **inline_management("steps", total=2),
+    }
+    data.update(
+        {
+            "steps-0-order": 1,
+            "steps-0-body": rbj.pk,
+            "steps-0-act": "decide",
+            "steps-1-order": 2,
+            "steps-1-body": so.pk,
+            "steps-1-act": "decide",
+        }
+    )
+    response = admin_client_.post(admin_url(DecisionRoute, "add"), data)
+    assert response.status_code == 200
+    assert "precies één besluitende stap" in response.content.decode()
+    assert not DecisionRoute.objects.exists()
