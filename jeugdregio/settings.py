@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "governance",
     "pilots",
     "finance",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +188,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.tasks.heartbeat",
         "schedule": envint("HEARTBEAT_SECONDS", 60),
     },
+    "reminders": {
+        "task": "reminders.tasks.sweep_reminders",
+        # Daily in production; `make run` sets a short interval so reminders show up while you watch.
+        "schedule": envint("REMINDER_SWEEP_SECONDS", 24 * 3600),
+    },
 }
+PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
 
 # Mail: a visible folder in development, SMTP (the mail catcher in docker compose) otherwise.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jeugdregio <noreply@jeugdregio.local>")

@@ -1,0 +1,55 @@
+"""A reminder is claimed (a row with a unique key) before it is sent, so a sweep run twice, or retried
+after a crash, never sends the same reminder twice."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReminderKind(models.TextChoices):
+    GATE_DUE = "gate_due", _("Go/no-go moment coming up")
+    GATE_OVERDUE = "gate_overdue", _("Go/no-go moment overdue")
+    PILOT_WAITING = "pilot_waiting", _("Proposal waiting at your body")
+    RISK_REVIEW = "risk_review", _("Risk past its review date")
+
+
+class ReminderStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class Reminder(models.Model):
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    subject_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("subject_type", "subject_id")
+    due_date = models.DateField(_("due date"))
+    recipient = models.EmailField(_("recipient"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    title = models.CharField(_("subject line"), max_length=300)
+    body = models.TextField(_("message"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "subject_type", "subject_id", "due_date", "recipient"],
+                name="reminder_once_per_subject_period_kind_recipient",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "attempts"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient} ({self.due_date})"

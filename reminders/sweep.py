@@ -1,0 +1,190 @@
+"""The reminder sweep: find what is due, claim one row per (subject, period, kind, recipient), send after commit.
+
+Phase 1 claims in one transaction with a single bulk insert that ignores rows already claimed (the unique
+key). Phase 2 sends pending rows in batches, each batch locked with SKIP LOCKED so two workers never send
+the same row; a row is marked sent in the transaction that sent it. A crash after claiming leaves rows
+pending and the next sweep sends them; nothing is ever claimed twice.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance.models import BodyMembership
+from pilots.constants import PilotStatus
+from pilots.models import Gate, Pilot
+from programmes.constants import MembershipRole
+from programmes.risks import Risk
+
+from .models import Reminder, ReminderKind, ReminderStatus
+
+log = logging.getLogger(__name__)
+BATCH = 100
+MAX_ATTEMPTS = 5
+GATE_WARNING_DAYS = 14
+
+
+def _url(obj):
+    return settings.SITE_URL + obj.get_absolute_url()
+
+
+def _recorders_by_body(body_ids):
+    emails = {}
+    for body_id, email in (
+        BodyMembership.objects.filter(body_id__in=body_ids, role__in=[MembershipRole.CHAIR, MembershipRole.SECRETARY])
+        .exclude(person__email="")
+        .values_list("body_id", "person__email")
+    ):
+        emails.setdefault(body_id, set()).add(email)
+    return emails
+
+
+def candidates(today):
+    """Every reminder that should exist today, as unsaved Reminder rows. A fixed number of queries."""
+    rows = []
+    types = ContentType.objects.get_for_models(Gate, Pilot, Risk)
+
+    gates = list(
+        Gate.objects.filter(
+            pilot__status=PilotStatus.RUNNING,
+            outcome="",
+            planned_date__lte=today + datetime.timedelta(days=GATE_WARNING_DAYS),
+        )
+        .select_related("pilot", "body")
+        .prefetch_related("pilot__steps__body")
+    )
+    deciding = {}
+    for gate in gates:
+        body = gate.body or next((s.body for s in gate.pilot.steps_now() if s.act == "decide"), None)
+        deciding[gate.pk] = body
+    recorders = _recorders_by_body({b.pk for b in deciding.values() if b})
+    for gate in gates:
+        overdue = gate.planned_date < today
+        kind = ReminderKind.GATE_OVERDUE if overdue else ReminderKind.GATE_DUE
+        for email in sorted(recorders.get(getattr(deciding[gate.pk], "pk", None), ())):
+            rows.append(
+                Reminder(
+                    kind=kind,
+                    subject_type=types[Gate],
+                    subject_id=gate.pk,
+                    due_date=gate.planned_date,
+                    recipient=email,
+                    title=(
+                        _("Overdue go/no-go moment: %(pilot)s")
+                        if overdue
+                        else _("Go/no-go moment on %(date)s: %(pilot)s")
+                    )
+                    % {"pilot": gate.pilot.title, "date": gate.planned_date.strftime("%d-%m-%Y")},
+                    body=_("The go/no-go moment of %(pilot)s is planned for %(date)s. Decide it at %(url)s")
+                    % {
+                        "pilot": gate.pilot.title,
+                        "date": gate.planned_date.strftime("%d-%m-%Y"),
+                        "url": _url(gate.pilot),
+                    },
+                )
+            )
+
+    waiting_days = settings.PILOT_WAITING_DAYS
+    waiting = list(
+        Pilot.objects.filter(status=PilotStatus.ON_ROUTE)
+        .annotate(since=Max("events__at"))
+        .filter(since__lt=timezone.now() - datetime.timedelta(days=waiting_days))
+        .prefetch_related("steps__body")
+    )
+    recorders = _recorders_by_body({p.step().body_id for p in waiting if p.step()})
+    for pilot in waiting:
+        step = pilot.step()
+        since = timezone.localtime(pilot.since).date()
+        for email in sorted(recorders.get(step.body_id, ())):
+            rows.append(
+                Reminder(
+                    kind=ReminderKind.PILOT_WAITING,
+                    subject_type=types[Pilot],
+                    subject_id=pilot.pk,
+                    due_date=since + datetime.timedelta(days=waiting_days),
+                    recipient=email,
+                    title=_("%(pilot)s has been waiting at %(body)s since %(date)s")
+                    % {"pilot": pilot.title, "body": step.body, "date": since.strftime("%d-%m-%Y")},
+                    body=_("%(pilot)s is waiting for %(body)s. See %(url)s")
+                    % {"pilot": pilot.title, "body": step.body, "url": _url(pilot)},
+                )
+            )
+
+    for risk in (
+        Risk.objects.filter(review_date__lt=today, status__in=["open", "occurred"])
+        .exclude(owner__email="")
+        .exclude(owner__isnull=True)
+        .select_related("owner", "programme")
+    ):
+        rows.append(
+            Reminder(
+                kind=ReminderKind.RISK_REVIEW,
+                subject_type=types[Risk],
+                subject_id=risk.pk,
+                due_date=risk.review_date,
+                recipient=risk.owner.email,
+                title=_("Review the risk: %(risk)s") % {"risk": risk.title},
+                body=_("The risk %(risk)s was due for review on %(date)s. See %(url)s")
+                % {
+                    "risk": risk.title,
+                    "date": risk.review_date.strftime("%d-%m-%Y"),
+                    "url": settings.SITE_URL + f"/risks/{risk.pk}/edit/",
+                },
+            )
+        )
+    return rows
+
+
+def claim(today):
+    rows = candidates(today)
+    with transaction.atomic():
+        Reminder.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return len(rows)
+
+
+def send_pending(limit_batches=1000):
+    """Sends pending rows, and failed rows from earlier sweeps; a row that fails now waits for the next sweep."""
+    sent = failed = 0
+    tried = []
+    for _batch in range(limit_batches):
+        with transaction.atomic():
+            pending = (
+                Reminder.objects.filter(
+                    status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED], attempts__lt=MAX_ATTEMPTS
+                )
+                .exclude(pk__in=tried)
+                .order_by("pk")
+            )
+            if connection.features.has_select_for_update_skip_locked:
+                pending = pending.select_for_update(skip_locked=True)
+            batch = list(pending[:BATCH])
+            if not batch:
+                break
+            for reminder in batch:
+                tried.append(reminder.pk)
+                reminder.attempts += 1
+                try:
+                    send_mail(reminder.title, reminder.body, settings.DEFAULT_FROM_EMAIL, [reminder.recipient])
+                except Exception as error:  # noqa: BLE001 - a failing mail server fails this row, not the sweep
+                    reminder.status, reminder.last_error = ReminderStatus.FAILED, str(error)[:300]
+                    failed += 1
+                else:
+                    reminder.status, reminder.sent_at = ReminderStatus.SENT, timezone.now()
+                    sent += 1
+                reminder.save(update_fields=["attempts", "status", "last_error", "sent_at"])
+    return {"sent": sent, "failed": failed}
+
+
+def run(today=None):
+    today = today or timezone.localdate()
+    claimed = claim(today)
+    result = send_pending()
+    log.info("reminder sweep %s: %s candidates, %s sent, %s failed", today, claimed, result["sent"], result["failed"])
+    return {"candidates": claimed, **result}
