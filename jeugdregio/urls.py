@@ -1,15 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from core import views as core_views
+from reminders.views import MyWorkView
 
 admin.site.site_header = "Jeugdregio – functioneel beheer"
 admin.site.site_title = "Jeugdregio"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="programmes:list", permanent=False), name="home"),
+    path("", MyWorkView.as_view(), name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", core_views.health, name="health"),

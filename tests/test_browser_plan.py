@@ -22,7 +22,8 @@ def test_programme_manager_edits_a_milestone(live_server, page):
     page.fill("input[name=username]", "programmamanager")
     page.fill("input[name=password]", PASSWORD)
     page.click("form button[type=submit]")
-    # One programme: the login lands on its page.
+    page.wait_for_selector("h1:has-text('Mijn werk')")
+    page.click("nav a:has-text('Programma’s')")  # one programme: the list leads straight to it
     page.wait_for_selector("h1:has-text('Deeluitvoeringsprogramma jeugd 2026–2028')")
     assert page.locator(f"[data-milestone='{milestone.pk}']").inner_text().count("Kennissessies en bijsturing pilots")
 

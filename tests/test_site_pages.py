@@ -7,8 +7,11 @@ from core.views import server_error
 from tests.factories import PASSWORD
 
 
-def test_login_then_land_on_the_programme(client, manager, programme):
+def test_login_lands_on_my_work_and_the_programme_list_leads_to_the_programme(client, manager, programme):
     response = client.post(reverse("login"), {"username": manager.username, "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert "Mijn werk" in response.content.decode()
+    response = client.get(reverse("programmes:list"), follow=True)
     assert response.redirect_chain[-1][0] == programme.get_absolute_url()
 
 

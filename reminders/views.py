@@ -1,0 +1,89 @@
+"""Mijn werk: what awaits the logged-in user across programmes, overdue first. The landing page after login."""
+
+import datetime
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import F, Q
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from governance.constants import MeetingStatus, StepAct
+from governance.models import Meeting
+from pilots.constants import PilotStatus
+from pilots.models import Gate, Pilot
+from programmes.risks import Risk
+from programmes.roles import roles_of
+
+LIMIT = 50
+
+
+class MyWorkView(LoginRequiredMixin, TemplateView):
+    template_name = "reminders/my_work.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, today = self.request.user, timezone.localdate()
+        roles = roles_of(user)
+        everything = roles.is_admin
+        managed, bodies = roles.managed_programmes, roles.recording_body_ids
+
+        at_my_body = Q(steps__body__in=bodies, steps__order=F("current_step"), steps__submission=F("submission"))
+        waiting = Pilot.objects.filter(status=PilotStatus.ON_ROUTE)
+        if not everything:
+            waiting = waiting.filter(at_my_body | Q(programme__in=managed))
+        waiting = list(
+            waiting.distinct()
+            .select_related("programme__region", "workgroup")
+            .prefetch_related("steps__body")
+            .order_by("programme", "title")[:LIMIT]
+        )
+
+        drafts = list(
+            Pilot.objects.filter(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
+            .select_related("workgroup")
+            .order_by("title")[:LIMIT]
+        )
+
+        gates = Gate.objects.filter(
+            pilot__status=PilotStatus.RUNNING, outcome="", planned_date__lte=today + datetime.timedelta(days=30)
+        )
+        if not everything:
+            deciding_here = Q(body__in=bodies) | Q(
+                body__isnull=True,
+                pilot__steps__act=StepAct.DECIDE,
+                pilot__steps__body__in=bodies,
+                pilot__steps__submission=F("pilot__submission"),
+            )
+            gates = gates.filter(deciding_here | Q(pilot__programme__in=managed))
+        gates = list(gates.distinct().select_related("pilot").order_by("planned_date")[:LIMIT])
+
+        person = getattr(user, "person", None)
+        risks = Risk.objects.filter(
+            review_date__lte=today + datetime.timedelta(days=14), status__in=["open", "occurred"]
+        )
+        if not everything:
+            mine = Q(programme__in=managed)
+            if person is not None:
+                mine |= Q(owner=person)
+            risks = risks.filter(mine)
+        risks = list(risks.select_related("programme").order_by("review_date")[:LIMIT])
+
+        meetings = Meeting.objects.filter(
+            status=MeetingStatus.PLANNED,
+            starts_at__gte=timezone.now(),
+            starts_at__lte=timezone.now() + datetime.timedelta(days=30),
+        )
+        if not everything:
+            meetings = meetings.filter(Q(body__in=roles.body_ids) | Q(body__programme__in=managed))
+        meetings = list(meetings.select_related("body").order_by("starts_at")[:LIMIT])
+
+        context.update(
+            today=today,
+            waiting=waiting,
+            drafts=drafts,
+            gates=gates,
+            risks=risks,
+            meetings=meetings,
+            nothing=not any([waiting, drafts, gates, risks, meetings]),
+        )
+        return context

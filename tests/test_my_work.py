@@ -1,0 +1,100 @@
+"""Mijn werk shows each user what awaits them, and nothing of other programmes."""
+
+import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+
+from pilots import services
+from pilots.models import BudgetRequest, Gate, Pilot
+from programmes.risks import Risk
+from tests import factories as f
+from tests.factories import PASSWORD
+
+
+def work(client, user):
+    client.login(username=user.username, password=PASSWORD)
+    page = client.get(reverse("home")).content.decode()
+    client.logout()
+    return page
+
+
+def test_each_role_sees_its_own_work(client, programme, workgroup1, lead, reader, manager, route, secretaries, money):
+    waiting = Pilot.objects.create(
+        programme=programme, workgroup=workgroup1, title="Wacht bij RBJ", goals="G", efforts="I", network="N"
+    )
+    BudgetRequest.objects.create(pilot=waiting, year=2026, amount=Decimal("1000"))
+    services.submit(waiting, lead)
+    services.forward(waiting, secretaries["Kernteam"])
+    Pilot.objects.create(programme=programme, workgroup=workgroup1, title="Mijn concept")
+    Risk.objects.create(
+        programme=programme,
+        title="Capaciteitsdruk",
+        likelihood=4,
+        impact=4,
+        owner=lead.person,
+        review_date=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    foreign = f.ProgrammeFactory()
+    Risk.objects.create(programme=foreign, title="Elders", likelihood=1, impact=1, review_date=datetime.date.today())
+
+    rbj = work(client, secretaries["RBJ"])
+    assert "Wacht bij RBJ" in rbj and "Mijn concept" not in rbj
+    assert "Wacht bij RBJ" not in work(client, secretaries["Kernteam"])
+    own = work(client, lead)
+    assert "Mijn concept" in own and "Capaciteitsdruk" in own
+    everything = work(client, manager)
+    assert "Wacht bij RBJ" in everything and "Capaciteitsdruk" in everything and "Elders" not in everything
+    assert "Niets wacht op u" in work(client, reader)
+
+
+def test_a_gate_shows_for_the_deciding_body(client, programme, workgroup1, lead, route, secretaries, money):
+    pilot = Pilot.objects.create(
+        programme=programme, workgroup=workgroup1, title="JIM", goals="G", efforts="I", network="N"
+    )
+    BudgetRequest.objects.create(pilot=pilot, year=2026, amount=Decimal("1000"))
+    services.submit(pilot, lead)
+    services.forward(pilot, secretaries["Kernteam"])
+    services.record_advice(pilot, secretaries["RBJ"], "positive")
+    services.decide(pilot, secretaries["SO"], "approved")
+    services.start(pilot, lead)
+    Gate.objects.create(pilot=pilot, planned_date=datetime.date.today() - datetime.timedelta(days=2))
+    so_page = work(client, secretaries["SO"])
+    assert 'data-work="gate"' in so_page and "te laat" in so_page
+    assert 'data-work="gate"' not in work(client, secretaries["RBJ"])
+
+
+def test_my_work_query_count_does_not_grow(client, programme, workgroup1, lead, manager, route, secretaries, money):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(count, start):
+        for n in range(count):
+            pilot = Pilot.objects.create(
+                programme=programme,
+                workgroup=workgroup1,
+                title=f"Voorstel {start + n}",
+                goals="G",
+                efforts="I",
+                network="N",
+            )
+            BudgetRequest.objects.create(pilot=pilot, year=2026, amount=Decimal("100"))
+            services.submit(pilot, lead)
+            Risk.objects.create(
+                programme=programme,
+                title=f"Risico {start + n}",
+                likelihood=2,
+                impact=2,
+                review_date=datetime.date.today(),
+            )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("home")).status_code == 200
+        return len(queries)
+
+    client.login(username=manager.username, password=PASSWORD)
+    add(3, 0)
+    few = count()
+    add(20, 3)
+    assert count() == few
