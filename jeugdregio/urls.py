@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
+from reminders import calendar
 from reminders.views import MyWorkView
 
 admin.site.site_header = "Jeugdregio – functioneel beheer"
@@ -13,6 +14,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", core_views.health, name="health"),
+    path("calendar/renew/", calendar.renew_token, name="calendar_renew"),
+    path("calendar/<str:token>.ics", calendar.user_feed, name="calendar_user"),
+    path("calendar/<str:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"),
     path("admin/", admin.site.urls),
     path("", include("programmes.urls")),
     path("", include("governance.urls")),

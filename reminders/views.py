@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -13,6 +15,8 @@ from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
 from programmes.risks import Risk
 from programmes.roles import roles_of
+
+from .models import CalendarToken
 
 LIMIT = 50
 
@@ -77,6 +81,8 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             meetings = meetings.filter(Q(body__in=roles.body_ids) | Q(body__programme__in=managed))
         meetings = list(meetings.select_related("body").order_by("starts_at")[:LIMIT])
 
+        token = CalendarToken.objects.filter(user=user).first() or CalendarToken.objects.create(user=user)
+        context["calendar_url"] = settings.SITE_URL + reverse("calendar_user", args=[token.token])
         context.update(
             today=today,
             waiting=waiting,
