@@ -320,10 +320,6 @@ class PilotPlanView(ObjectPermissionMixin, UpdateView):
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
         formsets = self.formsets()
-        for formset in formsets.values():
-            for form in formset.forms:
-                if "body" in form.fields:
-                    form.fields["body"].queryset = form.fields["body"].queryset.filter(programme=self.object.programme)
         if not all(formset.is_valid() for formset in formsets.values()):
             return self.render_to_response(self.get_context_data(formsets=formsets))
         decided = [

@@ -204,3 +204,41 @@ def test_the_list_filters_on_the_waiting_body_and_on_waiting_for_me(
     assert "Bij RBJ" in at_rbj and "Bij kernteam" not in at_rbj
     mine = client.get(url, {"mine": "true"}).content.decode()
     assert mine.count('data-row="pilot"') == 1 and "Bij RBJ" in mine
+
+
+def test_a_decided_gate_cannot_be_changed_on_the_plan_page(client, manager, drafts):
+    from governance.models import Decision
+
+    pilot = drafts[1]
+    body = f.GovernanceBodyFactory(programme=pilot.programme, name="SO besluit")
+    decision = Decision.objects.create(
+        programme=pilot.programme, body=body, outcome="continue", subject_title=pilot.title, date="2026-09-30"
+    )
+    gate = pilot.gates.create(planned_date="2026-09-30")
+    Gate = type(gate)
+    Gate.objects.filter(pk=gate.pk).update(outcome="continue", decision=decision)
+    login(client, manager)
+    data = {
+        "gates-TOTAL_FORMS": "1",
+        "gates-INITIAL_FORMS": "1",
+        "gates-MIN_NUM_FORMS": "0",
+        "gates-MAX_NUM_FORMS": "1000",
+        "gates-0-id": gate.pk,
+        "gates-0-pilot": pilot.pk,
+        "gates-0-planned_date": "2027-01-01",
+        "gates-0-criteria": "Anders",
+        **{
+            f"{p}-{k}": v
+            for p in ("indicators", "roles")
+            for k, v in (
+                ("TOTAL_FORMS", "0"),
+                ("INITIAL_FORMS", "0"),
+                ("MIN_NUM_FORMS", "0"),
+                ("MAX_NUM_FORMS", "1000"),
+            )
+        },
+    }
+    response = client.post(reverse("pilots:plan", args=[pilot.pk]), data)
+    assert response.status_code == 200
+    gate.refresh_from_db()
+    assert str(gate.planned_date) == "2026-09-30"
