@@ -1,9 +1,9 @@
 """Tells the people kept informed (RACI) and the next body's secretary what happened to a pilot. Runs after commit."""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.utils.translation import gettext as _
 
+from core.mail import send
 from programmes.constants import MembershipRole
 
 
@@ -37,4 +37,5 @@ def notify(event_id):
         "pilot": event.pilot.title,
         "url": settings.SITE_URL + event.pilot.get_absolute_url(),
     }
-    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in to])
+    url = settings.SITE_URL + event.pilot.get_absolute_url()
+    return sum(send(subject, body, [address], url=url) for address in to)

@@ -31,6 +31,7 @@ class Reminder(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     title = models.CharField(_("subject line"), max_length=300)
     body = models.TextField(_("message"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
     )

@@ -11,12 +11,13 @@ import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import send
 from governance.models import BodyMembership
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
@@ -74,6 +75,7 @@ def candidates(today):
                     kind=kind,
                     subject_type=types[Gate],
                     subject_id=gate.pk,
+                    url=_url(gate.pilot),
                     due_date=gate.planned_date,
                     recipient=email,
                     title=(
@@ -108,6 +110,7 @@ def candidates(today):
                     kind=ReminderKind.PILOT_WAITING,
                     subject_type=types[Pilot],
                     subject_id=pilot.pk,
+                    url=_url(pilot),
                     due_date=since + datetime.timedelta(days=waiting_days),
                     recipient=email,
                     title=_("%(pilot)s has been waiting at %(body)s since %(date)s")
@@ -128,6 +131,7 @@ def candidates(today):
                 kind=ReminderKind.RISK_REVIEW,
                 subject_type=types[Risk],
                 subject_id=risk.pk,
+                url=settings.SITE_URL + reverse("programmes:risks", args=[risk.programme_id]),
                 due_date=risk.review_date,
                 recipient=risk.owner.email,
                 title=_("Review the risk: %(risk)s") % {"risk": risk.title},
@@ -135,7 +139,7 @@ def candidates(today):
                 % {
                     "risk": risk.title,
                     "date": risk.review_date.strftime("%d-%m-%Y"),
-                    "url": settings.SITE_URL + f"/risks/{risk.pk}/edit/",
+                    "url": settings.SITE_URL + reverse("programmes:risks", args=[risk.programme_id]),
                 },
             )
         )
@@ -171,7 +175,7 @@ def send_pending(limit_batches=1000):
                 tried.append(reminder.pk)
                 reminder.attempts += 1
                 try:
-                    send_mail(reminder.title, reminder.body, settings.DEFAULT_FROM_EMAIL, [reminder.recipient])
+                    send(reminder.title, reminder.body, [reminder.recipient], url=reminder.url)
                 except Exception as error:  # noqa: BLE001 - a failing mail server fails this row, not the sweep
                     reminder.status, reminder.last_error = ReminderStatus.FAILED, str(error)[:300]
                     failed += 1

@@ -40,7 +40,14 @@ def test_a_gate_reminder_goes_14_days_ahead_and_not_the_day_before(running_pilot
     Gate.objects.create(pilot=running_pilot, planned_date=TODAY + datetime.timedelta(days=15))
     assert sweep.run(TODAY)["sent"] == 0
     assert sweep.run(TODAY + datetime.timedelta(days=1))["sent"] == 1
-    assert mail.outbox[0].to == ["secr_so@example.org"] and "JIM" in mail.outbox[0].subject
+    message = mail.outbox[0]
+    assert message.to == ["secr_so@example.org"] and "JIM" in message.subject
+    html = (
+        message.alternatives[0][0]
+        if hasattr(message.alternatives[0], "__getitem__")
+        else message.alternatives[0].content
+    )
+    assert "Openen in Jeugdregio" in html and "/pilots/" in html
 
 
 def test_an_overdue_gate_is_a_reminder_of_its_own_kind(running_pilot):
@@ -68,7 +75,7 @@ def test_a_crash_after_claiming_is_sent_by_the_next_sweep_once(running_pilot):
 
 def test_a_failing_mail_server_is_retried_later(running_pilot):
     Gate.objects.create(pilot=running_pilot, planned_date=TODAY + datetime.timedelta(days=5))
-    with mock.patch("reminders.sweep.send_mail", side_effect=ConnectionRefusedError("smtp down")):
+    with mock.patch("reminders.sweep.send", side_effect=ConnectionRefusedError("smtp down")):
         assert sweep.run(TODAY)["failed"] == 1
     reminder = Reminder.objects.get()
     assert (reminder.status, reminder.attempts) == ("failed", 1)
