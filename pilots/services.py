@@ -162,41 +162,8 @@ def return_for_revision(pilot, user, rationale, via="web", meeting=None):
     return pilot
 
 
-@transaction.atomic
-def forward(pilot, user, note="", via="web", meeting=None):
-    """An assessing body (e.g. the kernteam) has assessed the proposal and sends it on."""
-    pilot = _lock(pilot)
-    step = _current_step(pilot)
-    _may_act_at(user, step)
-    _require(step.act == StepAct.ASSESS, _("%(body)s does not assess at this step.") % {"body": step.body})
-    advice = Advice(
-        meeting=meeting,
-        programme=pilot.programme,
-        body=step.body,
-        outcome=AdviceOutcome.POSITIVE,
-        rationale=note,
-        subject=pilot,
-        subject_title=pilot.title,
-        date=timezone.localdate(),
-        recorded_by=user,
-        step_order=step.order,
-    )
-    advice.full_clean()
-    advice.save()
-    _advance(pilot)
-    pilot.save(update_fields=["current_step"])
-    _event(pilot, EventKind.FORWARDED, user, via, note=note, step=step, advice=advice)
-    agenda.unschedule(pilot, step.body, keep_meeting=meeting)
-    agenda.schedule(pilot)
-    return pilot
-
-
-@transaction.atomic
-def record_advice(pilot, user, outcome, rationale="", conditions="", via="web", meeting=None):
-    pilot = _lock(pilot)
-    step = _current_step(pilot)
-    _may_act_at(user, step)
-    _require(step.act == StepAct.ADVISE, _("%(body)s does not advise at this step.") % {"body": step.body})
+def _advise_and_move_on(pilot, step, user, outcome, rationale, conditions, kind, via, meeting):
+    """Records the body's advice (or assessment) at its step and sends the proposal to the next step."""
     advice = Advice(
         meeting=meeting,
         programme=pilot.programme,
@@ -214,10 +181,29 @@ def record_advice(pilot, user, outcome, rationale="", conditions="", via="web", 
     advice.save()
     _advance(pilot)
     pilot.save(update_fields=["current_step"])
-    _event(pilot, EventKind.ADVISED, user, via, note=rationale, step=step, advice=advice)
+    _event(pilot, kind, user, via, note=rationale, step=step, advice=advice)
     agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     agenda.schedule(pilot)
     return pilot
+
+
+@transaction.atomic
+def forward(pilot, user, note="", via="web", meeting=None):
+    """An assessing body (e.g. the kernteam) has assessed the proposal and sends it on."""
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _may_act_at(user, step)
+    _require(step.act == StepAct.ASSESS, _("%(body)s does not assess at this step.") % {"body": step.body})
+    return _advise_and_move_on(pilot, step, user, AdviceOutcome.POSITIVE, note, "", EventKind.FORWARDED, via, meeting)
+
+
+@transaction.atomic
+def record_advice(pilot, user, outcome, rationale="", conditions="", via="web", meeting=None):
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _may_act_at(user, step)
+    _require(step.act == StepAct.ADVISE, _("%(body)s does not advise at this step.") % {"body": step.body})
+    return _advise_and_move_on(pilot, step, user, outcome, rationale, conditions, EventKind.ADVISED, via, meeting)
 
 
 @transaction.atomic

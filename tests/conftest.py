@@ -179,3 +179,18 @@ def money(programme):
     post = BudgetPost.objects.create(programme=programme, name="Uitvoering pilots", holds_pilot_money=True)
     for year in (2026, 2027):
         BudgetLine.objects.create(post=post, year=year, amount=Decimal("80000"))
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo regions loaded once for a whole test module (read-only tests), removed afterwards."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    fast = override_settings(
+        DEMO_PASSWORD="jeugdregio-demo", PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with django_db_blocker.unblock(), fast:
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+        yield
+        call_command("flush", "--noinput", verbosity=0)

@@ -1,8 +1,6 @@
 """Hostile and absurd input on every form and filter: never a 500, never a half save, and output escaped."""
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 
 from pilots.models import Experiment, Pilot
@@ -55,17 +53,6 @@ FIELDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    fast = override_settings(
-        DEMO_PASSWORD="jeugdregio-demo", PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
-    )
-    with django_db_blocker.unblock(), fast:
-        call_command("load_demo", stdout=open("/dev/null", "w"))
-        yield
-        call_command("flush", "--noinput", verbosity=0)
-
-
 def targets():
     riv = Programme.objects.get(region__name="Rivierenland")
     draft = Pilot.objects.get(title="Praktijkondersteuner jeugd bij huisartsen")
@@ -111,7 +98,7 @@ def lists():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_values_never_break_a_form(demo, client, value):
+def test_hostile_values_never_break_a_form(demo_module, client, value):
     client.login(username="programmamanager", password="jeugdregio-demo")
     counts = (Pilot.objects.count(), Workgroup.objects.count(), Milestone.objects.count())
     for url in targets():
@@ -136,7 +123,7 @@ def test_hostile_values_never_break_a_form(demo, client, value):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_values_never_break_a_filter(demo, client, value):
+def test_hostile_values_never_break_a_filter(demo_module, client, value):
     client.login(username="lezer", password="jeugdregio-demo")
     for url in lists():
         response = client.get(

@@ -1,7 +1,6 @@
 """Every page of the demo, as every demo user: an answer that makes sense (200, redirect, 403 or 404), never a 500."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from governance.models import AgendaDocument, DecisionRoute, GovernanceBody, Meeting
@@ -10,19 +9,6 @@ from programmes.models import Milestone, Programme, Workgroup
 from programmes.risks import Risk
 
 USERS = ["beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    from django.test import override_settings
-
-    fast = override_settings(
-        DEMO_PASSWORD="jeugdregio-demo", PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
-    )
-    with django_db_blocker.unblock(), fast:
-        call_command("load_demo", stdout=open("/dev/null", "w"))
-        yield
-        call_command("flush", "--noinput", verbosity=0)
 
 
 def urls():
@@ -81,7 +67,7 @@ def urls():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("username", USERS)
-def test_no_page_fails_for_any_demo_user(demo, client, username):
+def test_no_page_fails_for_any_demo_user(demo_module, client, username):
     assert client.login(username=username, password="jeugdregio-demo")
     failures = []
     for url in urls():
@@ -92,7 +78,7 @@ def test_no_page_fails_for_any_demo_user(demo, client, username):
 
 
 @pytest.mark.django_db
-def test_the_wbo_manager_sees_nothing_of_rivierenland(demo, client):
+def test_the_wbo_manager_sees_nothing_of_rivierenland(demo_module, client):
     client.login(username="wbo", password="jeugdregio-demo")
     riv = Programme.objects.get(region__name="Rivierenland")
     for url in (
