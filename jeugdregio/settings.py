@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pilots",
     "finance",
     "reminders",
+    "reports",
 ]
 
 MIDDLEWARE = [

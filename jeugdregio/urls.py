@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("programmes.urls")),
     path("", include("governance.urls")),
     path("", include("pilots.urls")),
+    path("", include("reports.urls")),
 ]
 
 handler403 = "core.views.permission_denied"

@@ -19,6 +19,7 @@ from pilots.constants import PilotStatus
 from pilots.models import Gate
 from programmes.models import Milestone, Programme
 from programmes.roles import roles_of
+from reports.models import OPEN_STATUSES, ProgressReport
 
 from .models import CalendarToken
 
@@ -48,7 +49,7 @@ def _event(calendar, uid, summary, start, end=None, url="", all_day=False):
 
 
 def fill(calendar, programmes):
-    """Meetings of the programmes' bodies, gates of their running pilots, and their milestones."""
+    """Meetings of the programmes' bodies, gates of their running pilots, open report due dates, milestones."""
     for meeting in Meeting.objects.filter(body__programme__in=programmes).select_related("body"):
         _event(
             calendar,
@@ -67,6 +68,18 @@ def fill(calendar, programmes):
             gate.planned_date,
             all_day=True,
             url=gate.pilot.get_absolute_url(),
+        )
+    for report in ProgressReport.objects.filter(programme__in=programmes, status__in=OPEN_STATUSES).select_related(
+        "workgroup", "pilot"
+    ):
+        _event(
+            calendar,
+            f"report-{report.pk}",
+            _("Progress report due: %(subject)s")
+            % {"subject": report.pilot.title if report.pilot_id else report.workgroup},
+            report.due_date,
+            all_day=True,
+            url=report.get_absolute_url(),
         )
     for milestone in Milestone.objects.filter(programme__in=programmes):
         _event(

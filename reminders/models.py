@@ -13,6 +13,17 @@ class ReminderKind(models.TextChoices):
     GATE_OVERDUE = "gate_overdue", _("Go/no-go moment overdue")
     PILOT_WAITING = "pilot_waiting", _("Proposal waiting at your body")
     RISK_REVIEW = "risk_review", _("Risk past its review date")
+    REPORT_SOON = "report_soon", _("Progress report due soon")
+    REPORT_TODAY = "report_today", _("Progress report due today")
+    REPORT_OVERDUE = "report_overdue", _("Progress report overdue")
+    REPORT_ESCALATION = "report_escalation", _("Progress report long overdue (escalation)")
+    REPORT_REVIEW = "report_review", _("Progress report waiting for review")
+    PROGRAMME_REPORT = "programme_report", _("Half-yearly programme report to compile")
+
+
+# Escalations reach their recipients whatever they muted.
+UNMUTABLE = {ReminderKind.REPORT_ESCALATION}
+MUTABLE_CHOICES = [(value, label) for value, label in ReminderKind.choices if value not in UNMUTABLE]
 
 
 class ReminderStatus(models.TextChoices):
@@ -54,6 +65,33 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.recipient} ({self.due_date})"
+
+
+class ReminderPreference(models.Model):
+    """The kinds of reminder a user does not want by email. Escalations cannot be muted."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference")
+    muted = models.JSONField(_("muted reminders"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder preference")
+        verbose_name_plural = _("reminder preferences")
+
+    def __str__(self):
+        return f"{self.user}"
+
+    def save(self, *args, **kwargs):
+        self.full_clean()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        unknown = set(self.muted) - set(ReminderKind.values)
+        if unknown:
+            raise ValidationError({"muted": _("Unknown kind of reminder.")})
+        if set(self.muted) & UNMUTABLE:
+            raise ValidationError({"muted": _("Escalations cannot be muted.")})
 
 
 def new_token():

@@ -24,7 +24,7 @@ from pilots.models import Gate, Pilot
 from programmes.constants import MembershipRole
 from programmes.risks import Risk
 
-from .models import Reminder, ReminderKind, ReminderStatus
+from .models import UNMUTABLE, Reminder, ReminderKind, ReminderPreference, ReminderStatus
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -49,8 +49,12 @@ def _recorders_by_body(body_ids):
 
 def candidates(today):
     """Every reminder that should exist today, as unsaved Reminder rows. A fixed number of queries."""
+    from programmes.models import Programme
+    from reports import reminding
+    from reports.models import ProgressReport
+
     rows = []
-    types = ContentType.objects.get_for_models(Gate, Pilot, Risk)
+    types = ContentType.objects.get_for_models(Gate, Pilot, Risk, ProgressReport, Programme)
 
     gates = list(
         Gate.objects.filter(
@@ -143,11 +147,25 @@ def candidates(today):
                 },
             )
         )
+    rows += reminding.report_candidates(today, types)
+    rows += reminding.review_candidates(today, types)
+    rows += reminding.programme_report_candidates(today, types)
     return rows
 
 
+def without_muted(rows):
+    """Drops the reminders a recipient muted; escalations always go."""
+    muted = {}
+    for email, kinds in ReminderPreference.objects.exclude(user__email="").values_list("user__email", "muted"):
+        muted.setdefault(email.lower(), set()).update(kinds or [])
+    return [r for r in rows if r.kind in UNMUTABLE or r.kind not in muted.get(r.recipient.lower(), ())]
+
+
 def claim(today):
-    rows = candidates(today)
+    from reports.schedules import create_slots
+
+    create_slots(today)
+    rows = without_muted(candidates(today))
     with transaction.atomic():
         Reminder.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
     return len(rows)

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from governance.constants import MeetingStatus, StepAct
+from governance.constants import BodyKind, MeetingStatus, StepAct
 from governance.models import Meeting
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
 from programmes.risks import Risk
 from programmes.roles import roles_of
+from reports.models import OPEN_STATUSES, ProgressReport, ReportStatus
 
 from .models import CalendarToken
 
@@ -81,6 +82,23 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             meetings = meetings.filter(Q(body__in=roles.body_ids) | Q(body__programme__in=managed))
         meetings = list(meetings.select_related("body").order_by("starts_at")[:LIMIT])
 
+        to_write = ProgressReport.objects.filter(
+            status__in=OPEN_STATUSES, due_date__lte=today + datetime.timedelta(days=31)
+        )
+        if not everything:
+            reporting = Q(workgroup__in=roles.led_workgroups)
+            if person is not None:
+                reporting |= Q(schedule__reporters=person)
+            to_write = to_write.filter(reporting)
+        to_write = list(to_write.distinct().select_related("workgroup", "pilot").order_by("due_date")[:LIMIT])
+
+        to_review = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
+        if not everything:
+            to_review = to_review.filter(
+                Q(programme__in=managed) | Q(programme__bodies__in=bodies, programme__bodies__kind=BodyKind.CORE_TEAM)
+            )
+        to_review = list(to_review.distinct().select_related("workgroup", "pilot").order_by("due_date")[:LIMIT])
+
         token = CalendarToken.objects.filter(user=user).first() or CalendarToken.objects.create(user=user)
         context["calendar_url"] = settings.SITE_URL + reverse("calendar_user", args=[token.token])
         context.update(
@@ -90,6 +108,8 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             gates=gates,
             risks=risks,
             meetings=meetings,
-            nothing=not any([waiting, drafts, gates, risks, meetings]),
+            to_write=to_write,
+            to_review=to_review,
+            nothing=not any([waiting, drafts, gates, risks, meetings, to_write, to_review]),
         )
         return context

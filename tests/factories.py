@@ -157,3 +157,13 @@ class BodyMembershipFactory(factory.django.DjangoModelFactory):
     body = factory.SubFactory(GovernanceBodyFactory)
     person = factory.SubFactory(PersonFactory)
     role = MembershipRole.MEMBER
+
+
+class PilotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pilots.Pilot"
+
+    title = factory.Sequence(lambda n: f"Pilot {n}")
+    goals = "Doelen"
+    efforts = "Inspanningen"
+    network = "Netwerk"

@@ -1,0 +1,113 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pilots.models import Pilot
+from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
+from programmes.models import Person, Workgroup
+from reminders.models import MUTABLE_CHOICES
+
+from .models import Course, ProgrammeReport, ReportingSchedule, ReviewOutcome
+
+
+class ScheduleForm(ProgrammeScopedForm):
+    class Meta:
+        model = ReportingSchedule
+        fields = [
+            "workgroup",
+            "pilot",
+            "reporters",
+            "frequency",
+            "first_due",
+            "dates",
+            "remind_before",
+            "remind_after",
+            "escalate_after",
+            "active",
+        ]
+        widgets = {
+            "first_due": DATE_WIDGET,
+            "dates": forms.Textarea(attrs={"rows": 3}),
+            "reporters": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pilot"].queryset = Pilot.objects.filter(programme=self.programme).order_by("title")
+        self.fields["reporters"].queryset = (
+            Person.objects.filter(memberships__workgroup__programme=self.programme).distinct().order_by("name")
+        )
+
+    def clean_remind_before(self):
+        value = self.cleaned_data.get("remind_before")
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("Reminder days cannot be negative."))
+        return value
+
+
+class ReportForm(forms.Form):
+    """The fixed format. Indicator fields are added per indicator of the pilot."""
+
+    progress = forms.CharField(
+        label=_("Progress"), widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=20000
+    )
+    bottlenecks = forms.CharField(
+        label=_("Bottlenecks (knelpunten)"), widget=SHORT_TEXT, required=False, max_length=20000
+    )
+    lessons = forms.CharField(label=_("Lessons (leeropbrengsten)"), widget=SHORT_TEXT, required=False, max_length=20000)
+    course = forms.ChoiceField(label=_("Status of the work"), choices=[("", "—"), *Course.choices], required=False)
+    attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        for indicator in self.indicators:
+            label = indicator.name + (f" ({indicator.unit})" if indicator.unit else "")
+            if indicator.target is not None:
+                label += " – " + str(_("target")) + f" {indicator.target}".replace(".", ",")
+            self.fields[f"indicator_{indicator.pk}"] = forms.CharField(label=label, required=False, max_length=30)
+
+    def measurements(self):
+        return {i.pk: self.cleaned_data.get(f"indicator_{i.pk}", "") for i in self.indicators}
+
+    def indicator_fields(self):
+        return [self[f"indicator_{i.pk}"] for i in self.indicators]
+
+
+class ReviewForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ReviewOutcome.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("Comment"), widget=SHORT_TEXT, required=False, max_length=5000)
+
+
+class RequestForm(forms.Form):
+    workgroup = forms.ModelChoiceField(label=_("Workgroup"), queryset=Workgroup.objects.none())
+    pilot = forms.ModelChoiceField(label=_("Pilot"), queryset=Pilot.objects.none(), required=False)
+    due_date = forms.DateField(label=_("Due date"), widget=DATE_WIDGET)
+    period_start = forms.DateField(label=_("Period from"), widget=DATE_WIDGET, required=False)
+    note = forms.CharField(label=_("What is asked"), max_length=300, required=False)
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workgroup"].queryset = programme.workgroups.all()
+        self.fields["pilot"].queryset = Pilot.objects.filter(programme=programme).order_by("title")
+
+
+class ProgrammeReportCreateForm(forms.Form):
+    period_start = forms.DateField(label=_("Period from"), widget=DATE_WIDGET)
+    period_end = forms.DateField(label=_("Period to"), widget=DATE_WIDGET)
+
+
+class ProgrammeReportSummaryForm(forms.ModelForm):
+    class Meta:
+        model = ProgrammeReport
+        fields = ["summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+
+
+class PreferenceForm(forms.Form):
+    muted = forms.MultipleChoiceField(
+        label=_("Do not email me about"),
+        choices=MUTABLE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Escalations of long-overdue reports always reach you."),
+    )

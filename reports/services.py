@@ -1,0 +1,248 @@
+"""The only way a progress report changes: one function per act, for views, admin and tasks alike.
+
+Each act locks the report row, checks who may act and whether the slot is open, and writes the
+append-only ReportSubmission or ReportReview. A returned report is open again for its reporters.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance.constants import BodyKind
+from governance.models import GovernanceBody
+from pilots.models import Indicator, Measurement
+from pilots.rules import records_for
+from programmes.constants import MembershipRole
+from programmes.models import Membership
+from programmes.roles import roles_of
+
+from .models import (
+    OPEN_STATUSES,
+    ActionLineSummary,
+    Course,
+    ProgrammeReport,
+    ProgressReport,
+    ReportAttachment,
+    ReportReview,
+    ReportStatus,
+    ReportSubmission,
+    ReviewOutcome,
+)
+
+
+class ReportRefused(ValidationError):
+    """An act on a report that is not allowed now, by this user, or with this input. The message is for the user."""
+
+
+def _require(condition, message):
+    if not condition:
+        raise ReportRefused(message)
+
+
+def _lock(report):
+    return ProgressReport.objects.select_for_update().select_related("schedule", "workgroup", "pilot").get(pk=report.pk)
+
+
+def reviewing_body(programme_id):
+    """The kernteam reviews reports: the programme's core team, if it has one."""
+    return GovernanceBody.objects.filter(programme_id=programme_id, kind=BodyKind.CORE_TEAM).order_by("order").first()
+
+
+def reporter_person_ids(report):
+    """The schedule's reporters, or else the workgroup's leads."""
+    if report.schedule_id:
+        named = set(report.schedule.reporters.values_list("pk", flat=True))
+        if named:
+            return named
+    return set(
+        Membership.objects.filter(workgroup_id=report.workgroup_id, role=MembershipRole.LEAD).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
+def may_write(user, report):
+    """Reporters and the workgroup's leads write their report; nobody else, not even the programme manager."""
+    if not user.is_authenticated:
+        return False
+    if report.workgroup_id in roles_of(user).led_workgroups:
+        return True
+    person = getattr(user, "person", None)
+    return person is not None and person.pk in reporter_person_ids(report)
+
+
+def may_review(user, report, body=None):
+    body = body or reviewing_body(report.programme_id)
+    roles = roles_of(user)
+    if body is None:
+        return roles.is_admin or report.programme_id in roles.managed_programmes
+    return records_for(user, body)
+
+
+def may_request(user, programme):
+    roles = roles_of(user)
+    return roles.is_admin or programme.pk in roles.managed_programmes
+
+
+def _clean_measurements(report, values):
+    """{indicator_pk: "12,5"} → [(indicator, Decimal)], only the pilot's own indicators, numbers only."""
+    if not values:
+        return []
+    _require(report.pilot_id, _("Only a pilot's report updates indicators."))
+    indicators = {i.pk: i for i in Indicator.objects.filter(pilot_id=report.pilot_id)}
+    cleaned = []
+    for key, raw in values.items():
+        raw = str(raw or "").strip()
+        if not raw:
+            continue
+        try:
+            indicator = indicators[int(key)]
+        except (KeyError, TypeError, ValueError):
+            raise ReportRefused(_("That indicator does not belong to this pilot.")) from None
+        try:
+            value = Decimal(raw.replace(",", "."))
+        except InvalidOperation:
+            raise ReportRefused(_("'%(value)s' is not a number.") % {"value": raw[:20]}) from None
+        _require(value.is_finite() and abs(value) < Decimal("1e10"), _("That number is too large."))
+        cleaned.append((indicator, value.quantize(Decimal("0.01"))))
+    return cleaned
+
+
+def _write(report, data):
+    report.progress = (data.get("progress") or "").strip()
+    report.bottlenecks = (data.get("bottlenecks") or "").strip()
+    report.lessons = (data.get("lessons") or "").strip()
+    course = data.get("course") or ""
+    _require(course in Course.values or course == "", _("Choose on track, needs attention or serious delay."))
+    report.course = course
+
+
+@transaction.atomic
+def save_draft(report, user, data, files=()):
+    report = _lock(report)
+    _require(report.status in OPEN_STATUSES, _("This report has been submitted; it is no longer open."))
+    _require(may_write(user, report), _("Only the reporters of this workgroup write this report."))
+    _write(report, data)
+    report.status = ReportStatus.DRAFT
+    report.save()
+    _attach(report, user, files)
+    return report
+
+
+@transaction.atomic
+def submit(report, user, data, measurements=None, files=()):
+    """Submits the report in the fixed format; indicator updates become Measurements of the pilot."""
+    report = _lock(report)
+    _require(report.status in OPEN_STATUSES, _("This report has been submitted; it is no longer open."))
+    _require(may_write(user, report), _("Only the reporters of this workgroup write this report."))
+    _write(report, data)
+    _require(report.progress, _("Describe the progress of the period."))
+    _require(report.course, _("Choose on track, needs attention or serious delay."))
+    updates = _clean_measurements(report, measurements)
+    today = timezone.localdate()
+    for indicator, value in updates:
+        Measurement.objects.create(
+            indicator=indicator,
+            date=min(today, report.period_end) if report.period_end >= report.period_start else today,
+            value=value,
+            note=_("Progress report due %(date)s") % {"date": report.due_date.strftime("%d-%m-%Y")},
+        )
+    number = report.submissions.count() + 1
+    ReportSubmission.objects.create(
+        report=report,
+        number=number,
+        submitted_by=user,
+        progress=report.progress,
+        bottlenecks=report.bottlenecks,
+        lessons=report.lessons,
+        course=report.course,
+        measurements=[{"indicator": i.pk, "name": i.name, "value": str(v)} for i, v in updates],
+    )
+    report.status = ReportStatus.SUBMITTED
+    report.save()
+    _attach(report, user, files)
+    return report
+
+
+def _attach(report, user, files):
+    for upload in files:
+        attachment = ReportAttachment(report=report, file=upload, uploaded_by=user)
+        attachment.full_clean(exclude=["report", "uploaded_by"])
+        attachment.save()
+
+
+@transaction.atomic
+def review(report, user, outcome, comment=""):
+    """The kernteam accepts a submitted report, or returns it with a comment: the slot is open again."""
+    report = _lock(report)
+    _require(report.status == ReportStatus.SUBMITTED, _("Only a submitted report can be reviewed."))
+    body = reviewing_body(report.programme_id)
+    _require(
+        may_review(user, report, body),
+        _("Only the kernteam, the programme manager or an administrator reviews this report."),
+    )
+    _require(outcome in ReviewOutcome.values, _("Choose accept or return."))
+    comment = (comment or "").strip()
+    _require(outcome != ReviewOutcome.RETURNED or comment, _("Say why the report is returned."))
+    submission = report.submissions.order_by("-number").first()
+    ReportReview.objects.create(
+        report=report, submission=submission, outcome=outcome, comment=comment, body=body, reviewed_by=user
+    )
+    report.status = ReportStatus.ACCEPTED if outcome == ReviewOutcome.ACCEPTED else ReportStatus.DRAFT
+    report.save(update_fields=["status", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def request_report(programme, user, workgroup, due_date, note="", pilot=None, period_start=None):
+    """A one-off report request by the programme manager, with its own due date."""
+    _require(may_request(user, programme), _("Only the programme manager asks for a report."))
+    _require(
+        workgroup is not None and workgroup.programme_id == programme.pk, _("Choose a workgroup of this programme.")
+    )
+    _require(pilot is None or pilot.workgroup_id == workgroup.pk, _("This pilot belongs to another workgroup."))
+    _require(due_date is not None, _("Give a due date."))
+    _require(due_date >= timezone.localdate(), _("A due date cannot lie in the past."))
+    start = period_start or due_date - datetime.timedelta(days=90)
+    _require(start <= due_date, _("The period must start before the due date."))
+    return ProgressReport.objects.create(
+        programme=programme,
+        workgroup=workgroup,
+        pilot=pilot,
+        requested_by=user,
+        request_note=(note or "")[:300],
+        due_date=due_date,
+        period_start=start,
+        period_end=due_date,
+    )
+
+
+@transaction.atomic
+def compile_programme_report(programme, user, period_start, period_end):
+    """Creates the programme report for a period (once), with an empty summary per action line."""
+    _require(may_request(user, programme), _("Only the programme manager compiles the programme report."))
+    _require(period_start and period_end and period_start <= period_end, _("The period must start before it ends."))
+    _require(
+        not ProgrammeReport.objects.filter(
+            programme=programme, period_start=period_start, period_end=period_end
+        ).exists(),
+        _("A programme report for this period already exists."),
+    )
+    report = ProgrammeReport.objects.create(
+        programme=programme, period_start=period_start, period_end=period_end, compiled_by=user
+    )
+    ActionLineSummary.objects.bulk_create(
+        ActionLineSummary(report=report, action_line=line) for line in programme.action_lines.all()
+    )
+    return report
+
+
+def half_year(day):
+    """The half-year that ended most recently before `day`: (start, end)."""
+    if day.month >= 7:
+        return datetime.date(day.year, 1, 1), datetime.date(day.year, 6, 30)
+    return datetime.date(day.year - 1, 7, 1), datetime.date(day.year - 1, 12, 31)

@@ -1,0 +1,290 @@
+"""Progress reports, their schedules, the half-yearly programme report and reminder preferences."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, UpdateView
+
+from pilots.models import Indicator
+from programmes.views.lists import ProgrammeFilterView
+from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
+from reminders.models import ReminderPreference
+
+from . import docx, services
+from .compilation import contents
+from .filters import ReportFilter
+from .forms import (
+    PreferenceForm,
+    ProgrammeReportCreateForm,
+    ProgrammeReportSummaryForm,
+    ReportForm,
+    RequestForm,
+    ReviewForm,
+    ScheduleForm,
+)
+from .models import ProgrammeReport, ProgressReport, ReportAttachment, ReportingSchedule, ReportStatus
+
+
+def _errors(request, error):
+    for message in error.messages:
+        messages.error(request, message)
+
+
+class ReportListView(ProgrammeFilterView):
+    filterset_class = ReportFilter
+    template_name = "reports/report_list.html"
+
+    def get_queryset(self):
+        return (
+            ProgressReport.objects.filter(programme=self.programme)
+            .select_related("workgroup", "pilot")
+            .order_by("-due_date", "workgroup__number", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        manages = services.may_request(self.request.user, self.programme)
+        context.update(
+            today=timezone.localdate(),
+            can_manage=manages,
+            schedules=ReportingSchedule.objects.filter(programme=self.programme)
+            .select_related("workgroup", "pilot")
+            .prefetch_related("reporters"),
+            programme_reports=ProgrammeReport.objects.filter(programme=self.programme),
+            request_form=RequestForm(programme=self.programme) if manages else None,
+            compile_form=ProgrammeReportCreateForm(
+                initial=dict(zip(("period_start", "period_end"), services.half_year(timezone.localdate()), strict=True))
+            )
+            if manages
+            else None,
+        )
+        return context
+
+
+class ReportRequestView(ProgrammePermissionMixin, View):
+    permission_required = "reports.manage_reports"
+
+    def post(self, request, programme_pk):
+        form = RequestForm(request.POST, programme=self.programme)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect("reports:list", self.programme.pk)
+        data = form.cleaned_data
+        try:
+            report = services.request_report(
+                self.programme,
+                request.user,
+                data["workgroup"],
+                data["due_date"],
+                data["note"],
+                pilot=data["pilot"],
+                period_start=data["period_start"],
+            )
+        except ValidationError as error:
+            _errors(request, error)
+            return redirect("reports:list", self.programme.pk)
+        messages.success(request, _("The report has been requested."))
+        return redirect(report)
+
+
+class ScheduleCreateView(ProgrammePermissionMixin, UpdateView):
+    permission_required = "reports.manage_reports"
+    form_class = ScheduleForm
+    template_name = "reports/schedule_form.html"
+
+    def get_object(self, queryset=None):
+        return ReportingSchedule(programme=self.programme)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "programme": self.programme}
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("The reporting schedule has been saved."))
+        return redirect("reports:list", self.programme.pk)
+
+
+class ScheduleUpdateView(ObjectPermissionMixin, UpdateView):
+    permission_required = "reports.manage_reports"
+    model = ReportingSchedule
+    form_class = ScheduleForm
+    template_name = "reports/schedule_form.html"
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("The reporting schedule has been saved."))
+        return redirect("reports:list", self.object.programme_id)
+
+
+class ReportDetailView(ObjectPermissionMixin, DetailView):
+    permission_required = "reports.view_progressreport"
+    template_name = "reports/report_detail.html"
+
+    def get_queryset(self):
+        return ProgressReport.objects.select_related("programme__region", "workgroup", "pilot", "schedule")
+
+    def indicators(self):
+        if not self.object.pilot_id:
+            return []
+        return list(Indicator.objects.filter(pilot_id=self.object.pilot_id))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report, user = self.object, self.request.user
+        may_write = report.is_open and services.may_write(user, report)
+        may_review = report.status == ReportStatus.SUBMITTED and services.may_review(user, report)
+        initial = {
+            "progress": report.progress,
+            "bottlenecks": report.bottlenecks,
+            "lessons": report.lessons,
+            "course": report.course,
+        }
+        context.update(
+            today=timezone.localdate(),
+            may_write=may_write,
+            may_review=may_review,
+            # Drafts are the reporters' own until submitted.
+            shows_text=report.status != ReportStatus.DRAFT or may_write or services.may_request(user, report.programme),
+            form=kwargs.get("form")
+            or (ReportForm(initial=initial, indicators=self.indicators()) if may_write else None),
+            review_form=kwargs.get("review_form") or (ReviewForm() if may_review else None),
+            submissions=report.submissions.select_related("submitted_by").order_by("-number"),
+            reviews={r.submission_id: r for r in report.reviews.select_related("reviewed_by", "body")},
+            attachments=report.attachments.all(),
+        )
+        return context
+
+    def post(self, request, pk):
+        self.object = report = self.get_object()
+        if not request.user.has_perm("reports.view_progressreport", report):
+            raise PermissionDenied
+        action = request.POST.get("action")
+        try:
+            if action == "review":
+                form = ReviewForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Choose accept or return."))
+                services.review(report, request.user, form.cleaned_data["outcome"], form.cleaned_data["comment"])
+                messages.success(request, _("The review has been recorded."))
+            elif action in ("save", "submit"):
+                form = ReportForm(request.POST, request.FILES, indicators=self.indicators())
+                if not form.is_valid():
+                    return self.render_to_response(self.get_context_data(form=form))
+                files = [form.cleaned_data["attachment"]] if form.cleaned_data.get("attachment") else []
+                if action == "save":
+                    services.save_draft(report, request.user, form.cleaned_data, files=files)
+                    messages.success(request, _("Your draft has been saved."))
+                else:
+                    services.submit(report, request.user, form.cleaned_data, form.measurements(), files=files)
+                    messages.success(request, _("Your report has been submitted to the kernteam."))
+            else:
+                raise PermissionDenied
+        except ValidationError as error:
+            _errors(request, error)
+            if action in ("save", "submit"):
+                form = ReportForm(request.POST, indicators=self.indicators())
+                form.is_valid()
+                return self.render_to_response(self.get_context_data(form=form))
+        return redirect(report)
+
+
+def attachment_download(request, pk):
+    """Attachments are served only to those who may read the programme."""
+    attachment = get_object_or_404(ReportAttachment.objects.select_related("report__programme"), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("reports.view_progressreport", attachment.report):
+        raise PermissionDenied
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=str(attachment))
+
+
+class ProgrammeReportCreateView(ProgrammePermissionMixin, View):
+    permission_required = "reports.manage_reports"
+
+    def post(self, request, programme_pk):
+        form = ProgrammeReportCreateForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the period as two dates."))
+            return redirect("reports:list", self.programme.pk)
+        try:
+            report = services.compile_programme_report(
+                self.programme, request.user, form.cleaned_data["period_start"], form.cleaned_data["period_end"]
+            )
+        except ValidationError as error:
+            _errors(request, error)
+            return redirect("reports:list", self.programme.pk)
+        messages.success(request, _("The programme report has been compiled; write the summaries."))
+        return redirect(report)
+
+
+class ProgrammeReportView(ObjectPermissionMixin, DetailView):
+    """Reads as a report; the programme manager writes the summaries in place."""
+
+    permission_required = "programmes.view_programme"
+    template_name = "reports/programme_report.html"
+
+    def get_queryset(self):
+        return ProgrammeReport.objects.select_related("programme__region")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        can_edit = services.may_request(self.request.user, self.object.programme)
+        context.update(
+            contents=contents(self.object), can_edit=can_edit, editing=can_edit and "edit" in self.request.GET
+        )
+        return context
+
+    def post(self, request, pk):
+        self.object = report = self.get_object()
+        if not services.may_request(request.user, report.programme):
+            raise PermissionDenied
+        form = ProgrammeReportSummaryForm(request.POST, instance=report)
+        summaries = list(report.summaries.all())
+        if not form.is_valid():
+            messages.error(request, _("The summary could not be saved."))
+            return redirect(report)
+        with transaction.atomic():
+            form.save()
+            for summary in summaries:
+                text = request.POST.get(f"summary_{summary.pk}")
+                if text is not None and text != summary.summary:
+                    summary.summary = text[:20000]
+                    summary.save()
+        messages.success(request, _("The summaries have been saved."))
+        return redirect(report)
+
+
+def programme_report_docx(request, pk):
+    report = get_object_or_404(ProgrammeReport.objects.select_related("programme"), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("programmes.view_programme", report.programme):
+        raise PermissionDenied
+    response = HttpResponse(
+        docx.build(report), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    name = f"programmarapportage-{report.period_start:%Y-%m-%d}-{report.period_end:%Y-%m-%d}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def preferences(request):
+    preference = ReminderPreference.objects.filter(user=request.user).first() or ReminderPreference(user=request.user)
+    form = PreferenceForm(request.POST or None, initial={"muted": preference.muted})
+    if request.method == "POST" and form.is_valid():
+        preference.muted = form.cleaned_data["muted"]
+        preference.save()
+        messages.success(request, _("Your reminder settings have been saved."))
+        return redirect("reports:preferences")
+    return render(request, "reports/preferences.html", {"form": form, "back": reverse("home")})
