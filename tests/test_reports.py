@@ -60,13 +60,22 @@ def sent_to(kind):
 
 def test_monthly_slots_keep_their_day_and_fall_on_the_last_day_of_shorter_months(workgroup1):
     s = schedule(workgroup1, frequency=Frequency.MONTHLY, first_due=D(2026, 1, 31))
-    assert due_dates(s, until=D(2026, 5, 31)) == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30),
-                                                   D(2026, 5, 31)]
+    assert due_dates(s, until=D(2026, 5, 31)) == [
+        D(2026, 1, 31),
+        D(2026, 2, 28),
+        D(2026, 3, 31),
+        D(2026, 4, 30),
+        D(2026, 5, 31),
+    ]
 
 
 def test_quarterly_half_yearly_and_set_dates(workgroup1):
     assert due_dates(schedule(workgroup1), until=D(2027, 1, 1)) == [
-        D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31)]
+        D(2026, 3, 31),
+        D(2026, 6, 30),
+        D(2026, 9, 30),
+        D(2026, 12, 31),
+    ]
     half = schedule(workgroup1, frequency=Frequency.HALF_YEARLY, first_due=D(2026, 7, 15))
     assert due_dates(half, until=D(2027, 7, 15)) == [D(2026, 7, 15), D(2027, 1, 15), D(2027, 7, 15)]
     fixed = schedule(workgroup1, frequency=Frequency.DATES, first_due=D(2026, 4, 1), dates="01-10-2026\n15-02-2027")
@@ -118,8 +127,14 @@ def test_a_schedule_of_a_pilot_that_stopped_makes_no_new_slots(workgroup1):
 
 
 def test_each_report_reminder_on_its_day_and_not_the_day_before(people, workgroup1):
-    schedule(workgroup1, frequency=Frequency.DATES, first_due=D(2026, 12, 1), remind_before=7, remind_after=3,
-             escalate_after=14)
+    schedule(
+        workgroup1,
+        frequency=Frequency.DATES,
+        first_due=D(2026, 12, 1),
+        remind_before=7,
+        remind_after=3,
+        escalate_after=14,
+    )
     days = {
         "report_soon": D(2026, 11, 24),
         "report_today": D(2026, 12, 1),
@@ -260,7 +275,9 @@ def test_review_flow_returned_reopens_the_slot_and_versions_are_kept(people, rep
 def test_a_bad_submission_is_refused_and_changes_nothing(people, report, workgroup2, who, data, message):
     users = dict(people)
     users["other_lead"] = f.UserFactory(username="olga")
-    f.MembershipFactory(workgroup=workgroup2, person=f.PersonFactory(name="Olga", user=users["other_lead"]), role="lead")
+    f.MembershipFactory(
+        workgroup=workgroup2, person=f.PersonFactory(name="Olga", user=users["other_lead"]), role="lead"
+    )
     with pytest.raises(ValidationError) as refused:
         services.submit(report, users[who], data)
     assert message in " ".join(refused.value.messages)
@@ -292,8 +309,9 @@ def test_indicator_updates_become_measurements_of_the_pilot(people, workgroup1):
     assert not Measurement.objects.exists()
     services.submit(report, people["lead"], {"progress": "x", "course": "on_track"}, {indicator.pk: "5,5"})
     assert list(Measurement.objects.values_list("indicator", "value")) == [(indicator.pk, Decimal("5.50"))]
-    assert ReportSubmission.objects.get().measurements == [{"indicator": indicator.pk, "name": "Wachttijd",
-                                                             "value": "5.50"}]
+    assert ReportSubmission.objects.get().measurements == [
+        {"indicator": indicator.pk, "name": "Wachttijd", "value": "5.50"}
+    ]
 
 
 def test_a_one_off_request_is_for_a_workgroup_of_the_programme_and_not_in_the_past(people, programme, other_programme):
@@ -394,4 +412,3 @@ def test_my_work_lists_reports_to_write_for_the_lead_and_to_review_for_the_kernt
     assert 'data-work="review"' in client.get("/").content.decode()
     client.force_login(people["manager"])
     assert 'data-work="report"' not in client.get("/").content.decode()
-
