@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from pilots.models import Experiment, Pilot
 from programmes.models import Milestone, Programme, Workgroup
+from reports.models import ProgrammeReport, ProgressReport, ReportingSchedule, ReportSubmission
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -50,6 +51,23 @@ FIELDS = [
     "kind",
     "body",
     "done",
+    "progress",
+    "bottlenecks",
+    "lessons",
+    "course",
+    "due_date",
+    "first_due",
+    "frequency",
+    "dates",
+    "remind_before",
+    "remind_after",
+    "escalate_after",
+    "period_start",
+    "period_end",
+    "comment",
+    "note",
+    "pilot",
+    "muted",
 ]
 
 
@@ -72,6 +90,12 @@ def targets():
         reverse("pilots:plan", args=[draft.pk]),
         reverse("pilots:experiment_create", args=[riv.pk]),
         reverse("pilots:experiment_edit", args=[Experiment.objects.first().pk]),
+        reverse("reports:schedule_create", args=[riv.pk]),
+        reverse("reports:schedule_edit", args=[ReportingSchedule.objects.filter(programme=riv).first().pk]),
+        reverse("reports:request", args=[riv.pk]),
+        reverse("reports:programme_report_create", args=[riv.pk]),
+        reverse("reports:preferences"),
+        *[reverse("reports:detail", args=[r.pk]) for r in ProgressReport.objects.filter(programme=riv)],
         *[
             reverse("pilots:act", args=[p.pk, act])
             for p in Pilot.objects.filter(programme=riv)[:4]
@@ -92,6 +116,7 @@ def lists():
             "governance:decisions",
             "pilots:list",
             "pilots:experiments",
+            "reports:list",
         )
     ]
 
@@ -100,7 +125,18 @@ def lists():
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_never_break_a_form(demo_module, client, value):
     client.login(username="programmamanager", password="jeugdregio-demo")
-    counts = (Pilot.objects.count(), Workgroup.objects.count(), Milestone.objects.count())
+    def counts_now():
+        return (
+            Pilot.objects.count(),
+            Workgroup.objects.count(),
+            Milestone.objects.count(),
+            ReportingSchedule.objects.count(),
+            ProgressReport.objects.count(),
+            ReportSubmission.objects.count(),
+            ProgrammeReport.objects.count(),
+        )
+
+    counts = counts_now()
     for url in targets():
         data = {field: value for field in FIELDS}
         for prefix in ("parts", "members", "measures", "steps", "items", "budget", "gates", "indicators", "roles"):
@@ -118,7 +154,7 @@ def test_hostile_values_never_break_a_form(demo_module, client, value):
         response = client.post(url, data)
         assert response.status_code != 500, url
         assert b"<script>alert" not in response.content, url
-    assert (Pilot.objects.count(), Workgroup.objects.count(), Milestone.objects.count()) == counts
+    assert counts_now() == counts
 
 
 @pytest.mark.django_db

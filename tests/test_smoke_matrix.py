@@ -7,6 +7,7 @@ from governance.models import AgendaDocument, DecisionRoute, GovernanceBody, Mee
 from pilots.models import Experiment, Pilot
 from programmes.models import Milestone, Programme, Workgroup
 from programmes.risks import Risk
+from reports.models import ProgrammeReport, ProgressReport, ReportingSchedule
 
 USERS = ["beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo"]
 
@@ -60,6 +61,21 @@ def urls():
         f"{reverse('programmes:milestones', args=[riv.pk])}?date_from=2026-13-45&phase=abc",
         f"{reverse('programmes:risks', args=[riv.pk])}?likelihood=999999999999999999999",
     ]
+    result += [
+        reverse("reports:list", args=[riv.pk]),
+        f"{reverse('reports:list', args=[riv.pk])}?overdue=true&status=nonsense",
+        reverse("reports:schedule_create", args=[riv.pk]),
+        reverse("reports:schedule_edit", args=[ReportingSchedule.objects.first().pk]),
+        reverse("reports:preferences"),
+    ]
+    for report in ProgressReport.objects.all():
+        result.append(reverse("reports:detail", args=[report.pk]))
+    for preport in ProgrammeReport.objects.all():
+        result += [
+            reverse("reports:programme_report", args=[preport.pk]),
+            reverse("reports:programme_report", args=[preport.pk]) + "?edit=1",
+            reverse("reports:programme_report_docx", args=[preport.pk]),
+        ]
     if AgendaDocument.objects.exists():
         result.append(reverse("governance:document", args=[AgendaDocument.objects.first().pk]))
     return result

@@ -26,6 +26,9 @@ class Command(BaseCommand):
             from pilots.demo import load_demo_pilots
 
             load_demo_pilots()
+            from reports.demo import load_demo_reports
+
+            load_demo_reports()
         self.stdout.write(self.style.SUCCESS(f"Demo regions loaded: {riv.region} ({riv}), {wbo.region} ({wbo})."))
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000):")
