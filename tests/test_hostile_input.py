@@ -125,6 +125,7 @@ def lists():
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_never_break_a_form(demo_module, client, value):
     client.login(username="programmamanager", password="jeugdregio-demo")
+
     def counts_now():
         return (
             Pilot.objects.count(),
