@@ -11,7 +11,9 @@ from .models import OPEN_STATUSES, ProgressReport, ReportStatus
 class ReportFilter(ProgrammeFilterSet):
     status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label=_("Status"))
     workgroup = django_filters.ModelChoiceFilter(queryset=Workgroup.objects.none(), label=_("Workgroup"))
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    overdue = django_filters.ChoiceFilter(
+        method="filter_overdue", label=_("Overdue"), choices=[("yes", _("Only overdue reports"))]
+    )
 
     class Meta:
         model = ProgressReport
@@ -22,7 +24,6 @@ class ReportFilter(ProgrammeFilterSet):
         self.filters["workgroup"].queryset = Workgroup.objects.filter(programme=self.programme)
 
     def filter_overdue(self, queryset, name, value):
-        if value is None:
+        if value != "yes":
             return queryset
-        late = {"status__in": OPEN_STATUSES, "due_date__lt": timezone.localdate()}
-        return queryset.filter(**late) if value else queryset.exclude(**late)
+        return queryset.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())

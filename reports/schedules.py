@@ -26,14 +26,23 @@ def add_months(day, months, anchor_day=None):
     return datetime.date(year, month, min(anchor_day or day.day, last))
 
 
+def is_month_end(day):
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
 def due_dates(schedule, until, after=None):
-    """The schedule's due dates up to and including `until`, later than `after` if given."""
+    """The schedule's due dates up to and including `until`, later than `after` if given.
+
+    A schedule whose first due date is the last day of a month stays on month ends (30 September,
+    31 October, 30 November); otherwise it keeps its day, or the month's last day when the month is shorter.
+    """
     if schedule.frequency == Frequency.DATES:
         dates = sorted({schedule.first_due, *schedule.set_dates()})
     else:
         step, dates, n = MONTHS[schedule.frequency], [], 0
+        anchor = 31 if is_month_end(schedule.first_due) else schedule.first_due.day
         while True:
-            due = add_months(schedule.first_due, step * n, anchor_day=schedule.first_due.day)
+            due = add_months(schedule.first_due, step * n, anchor_day=anchor)
             if due > until:
                 break
             dates.append(due)
@@ -46,6 +55,8 @@ def period_for(schedule, due, previous):
     if previous is not None:
         return previous + datetime.timedelta(days=1), due
     months = MONTHS.get(schedule.frequency, 3)
+    if is_month_end(due):  # a calendar period: the quarter ending 31 March starts on 1 January
+        return add_months(due, 1 - months, anchor_day=1), due
     return add_months(due, -months) + datetime.timedelta(days=1), due
 
 

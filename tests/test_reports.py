@@ -87,13 +87,23 @@ def test_the_sweep_creates_slots_a_month_ahead_with_consecutive_periods(workgrou
     create_slots(D(2026, 10, 15))
     slots = list(ProgressReport.objects.filter(schedule=s).order_by("due_date"))
     assert [(r.period_start, r.due_date) for r in slots] == [
-        (D(2026, 8, 31), D(2026, 9, 30)),  # due on the 30th each month, like the first
-        (D(2026, 10, 1), D(2026, 10, 30)),
+        (D(2026, 9, 1), D(2026, 9, 30)),  # a month-end schedule covers calendar months
+        (D(2026, 10, 1), D(2026, 10, 31)),
     ]
     create_slots(D(2026, 10, 15))  # a second sweep adds nothing
     assert ProgressReport.objects.filter(schedule=s).count() == 2
     create_slots(D(2026, 10, 31))
-    assert ProgressReport.objects.filter(schedule=s).latest("due_date").period_start == D(2026, 10, 31)
+    latest = ProgressReport.objects.filter(schedule=s).latest("due_date")
+    assert (latest.period_start, latest.due_date) == (D(2026, 11, 1), D(2026, 11, 30))
+
+
+def test_a_schedule_on_the_15th_keeps_its_day_and_periods_run_from_due_date_to_due_date(workgroup1):
+    s = schedule(workgroup1, frequency=Frequency.QUARTERLY, first_due=D(2026, 1, 15))
+    create_slots(D(2026, 4, 1))
+    assert [(r.period_start, r.due_date) for r in ProgressReport.objects.filter(schedule=s)] == [
+        (D(2025, 10, 16), D(2026, 1, 15)),
+        (D(2026, 1, 16), D(2026, 4, 15)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -412,3 +422,21 @@ def test_my_work_lists_reports_to_write_for_the_lead_and_to_review_for_the_kernt
     assert 'data-work="review"' in client.get("/").content.decode()
     client.force_login(people["manager"])
     assert 'data-work="report"' not in client.get("/").content.decode()
+
+
+def test_the_overdue_filter_shows_only_open_reports_past_their_due_date(client, people, workgroup1):
+    def add(due, status):
+        return ProgressReport.objects.create(
+            programme=workgroup1.programme,
+            workgroup=workgroup1,
+            due_date=due,
+            period_start=due - datetime.timedelta(days=90),
+            period_end=due,
+            status=status,
+        )
+
+    late, _on_time, _done = add(D(2026, 9, 30), "open"), add(D(2099, 1, 1), "open"), add(D(2026, 6, 30), "accepted")
+    client.force_login(people["manager"])
+    with time_machine.travel(datetime.datetime(2026, 11, 25, 12, tzinfo=AMSTERDAM)):
+        page = client.get(reverse("reports:list", args=[workgroup1.programme.pk]), {"overdue": "yes"}).content.decode()
+    assert page.count('data-row="report"') == 1 and late.get_absolute_url() in page

@@ -63,7 +63,7 @@ def urls():
     ]
     result += [
         reverse("reports:list", args=[riv.pk]),
-        f"{reverse('reports:list', args=[riv.pk])}?overdue=true&status=nonsense",
+        f"{reverse('reports:list', args=[riv.pk])}?overdue=yes&status=nonsense",
         reverse("reports:schedule_create", args=[riv.pk]),
         reverse("reports:schedule_edit", args=[ReportingSchedule.objects.first().pk]),
         reverse("reports:preferences"),
