@@ -1,9 +1,11 @@
 """The reminder sweep: find what is due, claim one row per (subject, period, kind, recipient), send after commit.
 
-Phase 1 claims in one transaction with a single bulk insert that ignores rows already claimed (the unique
-key). Phase 2 sends pending rows in batches, each batch locked with SKIP LOCKED so two workers never send
-the same row; a row is marked sent in the transaction that sent it. A crash after claiming leaves rows
-pending and the next sweep sends them; nothing is ever claimed twice.
+Phase 1 creates due report slots and claims reminders in one transaction with a bulk insert that ignores rows
+already claimed (the unique key). Phase 2 sends pending rows: ids in batches, each row locked with SKIP LOCKED
+so two workers never send the same row, and marked sent in the transaction that sent it. A crash after
+claiming leaves rows pending and the next sweep sends them; nothing is ever claimed twice. What remains is the
+moment between the mail server accepting a message and the commit of that one row: a crash exactly there
+sends that one message again (no mail protocol can close it; it is one message, not a batch).
 """
 
 import datetime
@@ -171,26 +173,33 @@ def claim(today):
     return len(rows)
 
 
-def send_pending(limit_batches=1000):
-    """Sends pending rows, and failed rows from earlier sweeps; a row that fails now waits for the next sweep."""
+def send_pending():
+    """Sends pending rows, and rows that failed in earlier sweeps; a row that fails now waits for the next sweep.
+
+    Ids are read in batches of BATCH (one query per batch); each row is then locked (SKIP LOCKED, so two workers
+    never take the same row), sent, and marked sent in its own short transaction. A worker killed while sending
+    rolls back only that row, which the next sweep sends again; every row sent before is already marked sent.
+    """
     sent = failed = 0
-    tried = []
-    for _batch in range(limit_batches):
-        with transaction.atomic():
-            pending = (
-                Reminder.objects.filter(
-                    status__in=[ReminderStatus.PENDING, ReminderStatus.FAILED], attempts__lt=MAX_ATTEMPTS
-                )
-                .exclude(pk__in=tried)
-                .order_by("pk")
-            )
-            if connection.features.has_select_for_update_skip_locked:
-                pending = pending.select_for_update(skip_locked=True)
-            batch = list(pending[:BATCH])
-            if not batch:
-                break
-            for reminder in batch:
-                tried.append(reminder.pk)
+    after_pk = 0
+    open_statuses = [ReminderStatus.PENDING, ReminderStatus.FAILED]
+    while True:
+        ids = list(
+            Reminder.objects.filter(status__in=open_statuses, attempts__lt=MAX_ATTEMPTS, pk__gt=after_pk)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        if not ids:
+            break
+        after_pk = ids[-1]
+        for pk in ids:
+            with transaction.atomic():
+                row = Reminder.objects.filter(pk=pk, status__in=open_statuses)
+                if connection.features.has_select_for_update_skip_locked:
+                    row = row.select_for_update(skip_locked=True)
+                reminder = row.first()
+                if reminder is None:  # sent meanwhile, or being sent by another worker
+                    continue
                 reminder.attempts += 1
                 try:
                     send(reminder.title, reminder.body, [reminder.recipient], url=reminder.url)
