@@ -133,7 +133,7 @@ def load(programme):
             kernteam,
             measurements={indicator.pk: "24"} if indicator else None,
         )
-        second = ProgressReport.objects.get(schedule__pilot=jim, due_date=D(2026, 10, 30))
+        second = ProgressReport.objects.get(schedule__pilot=jim, due_date=D(2026, 10, 31))
         _write(
             second,
             pm,
