@@ -44,7 +44,11 @@ def _require(condition, message):
 
 
 def _lock(report):
-    return ProgressReport.objects.select_for_update().select_related("schedule", "workgroup", "pilot").get(pk=report.pk)
+    return (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("schedule", "workgroup", "pilot")
+        .get(pk=report.pk)
+    )
 
 
 def reviewing_body(programme_id):
