@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "finance",
     "reminders",
     "reports",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

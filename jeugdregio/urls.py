@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("pilots.urls")),
     path("", include("reports.urls")),
+    path("", include("dashboard.urls")),
 ]
 
 handler403 = "core.views.permission_denied"

@@ -13,6 +13,7 @@ from governance.constants import BodyKind, MeetingStatus, StepAct
 from governance.models import Meeting
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
+from programmes.models import Programme
 from programmes.risks import Risk
 from programmes.roles import roles_of
 from reports.models import OPEN_STATUSES, ProgressReport, ReportStatus
@@ -101,6 +102,9 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
 
         token = CalendarToken.objects.filter(user=user).first() or CalendarToken.objects.create(user=user)
         context["calendar_url"] = settings.SITE_URL + reverse("calendar_user", args=[token.token])
+        context["dashboards"] = list(
+            Programme.objects.filter(pk__in=managed).select_related("region").order_by("title")
+        )
         context.update(
             today=today,
             waiting=waiting,

@@ -1,6 +1,7 @@
 """Fills empty or fuzzy Dutch translations from a dictionary module: python scripts/fill_translations.py FILE.py
 
-FILE.py defines T = {msgid: msgstr}. Prints the msgids still untranslated afterwards.
+FILE.py defines T = {msgid: msgstr}, with a (singular, plural) pair for a plural msgid. Prints the msgids
+still untranslated afterwards.
 """
 
 import runpy
@@ -13,12 +14,26 @@ PO = Path(__file__).resolve().parent.parent / "locale" / "nl" / "LC_MESSAGES" / 
 
 translations = runpy.run_path(sys.argv[1])["T"]
 po = polib.pofile(str(PO))
+
+
+def untranslated(entry):
+    if entry.fuzzy:
+        return True
+    if entry.msgid_plural:
+        return not all(entry.msgstr_plural.get(i) for i in (0, 1))
+    return not entry.msgstr
+
+
 for entry in po:
-    if entry.msgid in translations and (not entry.msgstr or entry.fuzzy):
-        entry.msgstr = translations[entry.msgid]
+    if entry.msgid in translations and untranslated(entry):
+        value = translations[entry.msgid]
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: value[0], 1: value[1]}
+        else:
+            entry.msgstr = value
         if entry.fuzzy:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
 po.save()
-missing = [e.msgid for e in po if (not e.msgstr and not e.msgstr_plural) or e.fuzzy]
+missing = [e.msgid for e in po if untranslated(e)]
 print("\n".join(missing) or "complete")

@@ -62,6 +62,9 @@ def urls():
         f"{reverse('programmes:risks', args=[riv.pk])}?likelihood=999999999999999999999",
     ]
     result += [
+        reverse("dashboard:programme", args=[riv.pk]),
+        reverse("dashboard:region", args=[riv.region_id]),
+        reverse("dashboard:national"),
         reverse("reports:list", args=[riv.pk]),
         f"{reverse('reports:list', args=[riv.pk])}?overdue=yes&status=nonsense",
         reverse("reports:schedule_create", args=[riv.pk]),

@@ -29,3 +29,16 @@ def percentage_of(value, total):
         return max(0, min(100, round(Decimal(value) * 100 / Decimal(total), 1))) if total else 0
     except (InvalidOperation, TypeError, ValueError):
         return 0
+
+
+@register.filter
+def isodate(value, fmt="j M Y"):
+    """'2026-12-01' (as the dashboard figures carry dates) shown as a Dutch date."""
+    import datetime
+
+    from django.utils.dateformat import format as date_format
+
+    try:
+        return date_format(datetime.date.fromisoformat(str(value)), fmt)
+    except ValueError:
+        return value

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("programmes/<int:programme_pk>/dashboard/", views.ProgrammeDashboardView.as_view(), name="programme"),
+    path("regions/<int:pk>/dashboard/", views.RegionDashboardView.as_view(), name="region"),
+    path("national/", views.NationalDashboardView.as_view(), name="national"),
+]

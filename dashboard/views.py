@@ -1,0 +1,94 @@
+"""The programme dashboard (the programme manager's home next to Mijn werk), a region view across its
+programmes, and a national view across regions for administrators."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from programmes.models import Programme, Region
+from programmes.roles import roles_of
+from programmes.views.mixins import ProgrammePermissionMixin
+
+from . import figures
+
+
+def readable_programmes(user):
+    roles = roles_of(user)
+    programmes = Programme.objects.all()
+    if not roles.is_admin:
+        programmes = programmes.filter(Q(pk__in=roles.readable_programmes) | Q(pk__in=roles.managed_programmes))
+    return programmes
+
+
+class ProgrammeDashboardView(ProgrammePermissionMixin, TemplateView):
+    template_name = "dashboard/programme.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        data = figures.programme_figures(self.programme)
+        context.update(
+            programme=self.programme,
+            data=data,
+            today=timezone.localdate(),
+            on_route_total=sum(bar["count"] for bar in data["pipeline"] if bar["key"] == "on_route"),
+            money_totals={
+                key: sum(row[key] for row in data["money"]) for key in ("budget", "released", "spent", "available")
+            },
+        )
+        return context
+
+
+def _totals(rows):
+    keys = (
+        "pilots_total",
+        "running",
+        "on_route",
+        "budget",
+        "released",
+        "spent",
+        "available",
+        "overdue_reports",
+        "high_risks",
+    )
+    return {key: sum(row[key] or 0 for row in rows) for key in keys}
+
+
+class RegionDashboardView(TemplateView):
+    """The programmes of one region the user may read, side by side."""
+
+    template_name = "dashboard/region.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.request.user.is_authenticated:
+            raise PermissionDenied
+        region = get_object_or_404(Region, pk=kwargs["pk"])
+        programmes = list(readable_programmes(self.request.user).filter(region=region))
+        if not programmes:
+            raise PermissionDenied
+        rows = figures.overview(programmes)
+        context.update(region=region, rows=rows, totals=_totals(rows), chart={"rows": rows})
+        return context
+
+
+class NationalDashboardView(TemplateView):
+    """Every region on one installation, for administrators."""
+
+    template_name = "dashboard/national.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not roles_of(self.request.user).is_admin:
+            raise PermissionDenied
+        rows = figures.overview(Programme.objects.all())
+        regions = {}
+        for row in rows:
+            regions.setdefault(row["region"], []).append(row)
+        region_rows = [{"region": name, "programmes": len(items), **_totals(items)} for name, items in regions.items()]
+        region_ids = dict(Region.objects.values_list("name", "pk"))
+        for row in region_rows:
+            row["region_id"] = region_ids.get(row["region"])
+        context.update(regions=region_rows, totals=_totals(rows), chart={"rows": region_rows})
+        return context
