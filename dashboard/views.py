@@ -1,11 +1,16 @@
 """The programme dashboard (the programme manager's home next to Mijn werk), a region view across its
 programmes, and a national view across regions for administrators."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from rest_framework.authtoken.models import Token
 
 from programmes.models import Programme, Region
 from programmes.roles import roles_of
@@ -92,3 +97,16 @@ class NationalDashboardView(TemplateView):
             row["region_id"] = region_ids.get(row["region"])
         context.update(regions=region_rows, totals=_totals(rows), chart={"rows": region_rows})
         return context
+
+
+@login_required
+@require_POST
+def api_token(request):
+    """Makes a new API token for the user (the old one stops working), or revokes it."""
+    Token.objects.filter(user=request.user).delete()
+    if request.POST.get("action") != "revoke":
+        Token.objects.create(user=request.user)
+        messages.success(request, _("Your new API token is shown below; the old one no longer works."))
+    else:
+        messages.success(request, _("Your API token has been revoked."))
+    return redirect("reports:preferences")

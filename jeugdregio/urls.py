@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from core import views as core_views
+from dashboard import api
 from reminders import calendar
 from reminders.views import MyWorkView
 
@@ -18,6 +20,10 @@ urlpatterns = [
     path("calendar/<str:token>.ics", calendar.user_feed, name="calendar_user"),
     path("calendar/<str:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"),
     path("admin/", admin.site.urls),
+    path("api/v1/programmes/", api.ProgrammeListView.as_view(), name="api_programmes"),
+    path("api/v1/programmes/<int:pk>/dashboard/", api.ProgrammeDashboardView.as_view(), name="api_dashboard"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("", include("programmes.urls")),
     path("", include("governance.urls")),
     path("", include("pilots.urls")),

@@ -287,4 +287,7 @@ def preferences(request):
         preference.save()
         messages.success(request, _("Your reminder settings have been saved."))
         return redirect("reports:preferences")
-    return render(request, "reports/preferences.html", {"form": form, "back": reverse("home")})
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "reports/preferences.html", {"form": form, "back": reverse("home"), "token": token})

@@ -52,6 +52,9 @@ def _media_and_mail(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The test client's login() passes no request, which django-axes needs; tests/test_security.py
+    # switches it on and logs in through the login form.
+    settings.AXES_ENABLED = False
 
 
 # Named actors on one programme "Rivierenland-test" with two workgroups.

@@ -414,8 +414,8 @@ def test_the_report_list_keeps_its_query_count(client, people, workgroup1, djang
 
 
 def test_my_work_lists_reports_to_write_for_the_lead_and_to_review_for_the_kernteam(client, people, report):
-    client.force_login(people["lead"])
     with time_machine.travel(datetime.datetime(2026, 11, 25, 12, tzinfo=AMSTERDAM)):
+        client.force_login(people["lead"])
         assert 'data-work="report"' in client.get("/").content.decode()
     services.submit(report, people["lead"], {"progress": "x", "course": "on_track"})
     client.force_login(people["kernteam"])
@@ -436,7 +436,7 @@ def test_the_overdue_filter_shows_only_open_reports_past_their_due_date(client, 
         )
 
     late, _on_time, _done = add(D(2026, 9, 30), "open"), add(D(2099, 1, 1), "open"), add(D(2026, 6, 30), "accepted")
-    client.force_login(people["manager"])
     with time_machine.travel(datetime.datetime(2026, 11, 25, 12, tzinfo=AMSTERDAM)):
+        client.force_login(people["manager"])
         page = client.get(reverse("reports:list", args=[workgroup1.programme.pk]), {"overdue": "yes"}).content.decode()
     assert page.count('data-row="report"') == 1 and late.get_absolute_url() in page
