@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages migrate demo lint clean
+.PHONY: run test install messages migrate demo lint clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -32,6 +32,10 @@ run: demo
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The national-scale benchmark: synthetic data set, gunicorn, p50/p95 and queries per page → var/bench.json.
+bench: install
+	$(PY) scripts/bench.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,8 @@
-"""A session ends after SESSION_MAX_HOURS since login, however active; idle sessions end by SESSION_COOKIE_AGE."""
+"""A session ends after SESSION_MAX_HOURS since login, however active, and after SESSION_COOKIE_AGE idle.
+
+The idle clock is renewed by saving the session at most every RENEW_SECONDS, not on every request: a page
+costs no session write, and the idle limit is exact to within those five minutes.
+"""
 
 import time
 
@@ -9,12 +13,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 
 KEY = "jeugdregio_login_at"
+TOUCHED = "jeugdregio_touched_at"
+RENEW_SECONDS = 300
 
 
 @receiver(user_logged_in)
 def remember_login_time(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        request.session[KEY] = int(time.time())
+        request.session[KEY] = request.session[TOUCHED] = int(time.time())
 
 
 class SessionLifetimeMiddleware:
@@ -30,4 +36,6 @@ class SessionLifetimeMiddleware:
             elif time.time() - login_at > settings.SESSION_MAX_HOURS * 3600:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
+            if time.time() - request.session.get(TOUCHED, 0) > RENEW_SECONDS:
+                request.session[TOUCHED] = int(time.time())  # a change: the session is saved, its expiry renewed
         return self.get_response(request)

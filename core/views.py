@@ -2,7 +2,7 @@ import os
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -63,3 +63,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def ping(request):
+    """A trivial answer: a liveness probe, and the reference page of `make bench`."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -109,6 +109,41 @@ def year_balance(programme, year):
     )
 
 
+def year_balances(programme, years):
+    """year_balance for several years in three queries: the budget lines, the totals, the reservations."""
+    lines = {
+        line.year: line.amount
+        for line in BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True, year__in=years)
+    }
+    totals, reservations = {}, {}
+    for row in (
+        BudgetMovement.objects.filter(programme=programme, year__in=years)
+        .values("year", "kind", "subject_key")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    ):
+        totals[row["year"], row["kind"]] = totals.get((row["year"], row["kind"]), ZERO) + row["total"]
+        if row["kind"] in (MovementKind.RESERVE, MovementKind.RELEASE):
+            sign = 1 if row["kind"] == MovementKind.RESERVE else -1
+            key = (row["year"], row["subject_key"])
+            reservations[key] = reservations.get(key, ZERO) + sign * row["total"]
+    balances = []
+    for year in years:
+        if year not in lines:
+            continue
+        balances.append(
+            YearBalance(
+                year=year,
+                budget=lines[year],
+                reserved=sum((max(ZERO, v) for (y, _k), v in reservations.items() if y == year), ZERO),
+                released=totals.get((year, MovementKind.RELEASE), ZERO),
+                spent=totals.get((year, MovementKind.SPEND), ZERO),
+                returned=totals.get((year, MovementKind.RETURN), ZERO),
+            )
+        )
+    return balances
+
+
 def subject_balance(programme, year, subject_key):
     totals = _totals(programme, year, subject_key)
     released, spent, returned = totals[MovementKind.RELEASE], totals[MovementKind.SPEND], totals[MovementKind.RETURN]

@@ -15,11 +15,29 @@ from .models import BudgetLine, CostSplit, FundingSource
 EURO = Decimal("1")
 
 
+def years_totals(programme, years):
+    """{year: {budget, funding, municipalities}} for all years in two queries."""
+    budgets = dict(
+        BudgetLine.objects.filter(post__programme=programme, year__in=years)
+        .values_list("year")
+        .annotate(t=Sum("amount"))
+        .order_by()
+    )
+    funding = dict(
+        FundingSource.objects.filter(programme=programme, year__in=years)
+        .values_list("year")
+        .annotate(t=Sum("amount"))
+        .order_by()
+    )
+    result = {}
+    for year in years:
+        budget, funded = budgets.get(year) or Decimal("0"), funding.get(year) or Decimal("0")
+        result[year] = {"budget": budget, "funding": funded, "municipalities": budget - funded}
+    return result
+
+
 def year_totals(programme, year):
-    budget = BudgetLine.objects.filter(post__programme=programme, year=year).aggregate(t=Sum("amount"))["t"]
-    funding = FundingSource.objects.filter(programme=programme, year=year).aggregate(t=Sum("amount"))["t"]
-    budget, funding = budget or Decimal("0"), funding or Decimal("0")
-    return {"budget": budget, "funding": funding, "municipalities": budget - funding}
+    return years_totals(programme, [year])[year]
 
 
 def weights(programme):
@@ -51,10 +69,11 @@ def split_amount(total, weighted):
     return [(item, floor + (1 if i in extra else 0)) for i, (item, floor, _, _) in enumerate(floors)]
 
 
-def municipal_shares(programme, years):
+def municipal_shares(programme, years, totals=None):
     """{'key': ..., 'rows': [(municipality, [share per year], total)], 'totals': [per year]}"""
     key, weighted = weights(programme)
-    per_year = {year: dict(split_amount(year_totals(programme, year)["municipalities"], weighted)) for year in years}
+    totals = totals or years_totals(programme, years)
+    per_year = {year: dict(split_amount(totals[year]["municipalities"], weighted)) for year in years}
     rows = []
     for municipality, _weight in weighted:
         shares = [per_year[year][municipality] for year in years]

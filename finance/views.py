@@ -34,11 +34,12 @@ class BudgetView(ProgrammePermissionMixin, TemplateView):
         for source in FundingSource.objects.filter(programme=programme):
             funding_names.setdefault(source.name, {"explanation": source.explanation, "amounts": {}})
             funding_names[source.name]["amounts"][source.year] = source.amount
-        totals = [split.year_totals(programme, year) for year in years]
+        per_year = split.years_totals(programme, years)
+        totals = [per_year[year] for year in years]
         pilot_years = []
         if any(post.holds_pilot_money for post in posts):
-            pilot_years = [ledger.year_balance(programme, year) for year in years]
-        shares = split.municipal_shares(programme, years)
+            pilot_years = ledger.year_balances(programme, years)
+        shares = split.municipal_shares(programme, years, totals=per_year)
         context.update(
             programme=programme,
             years=years,

@@ -164,9 +164,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# A session ends after 8 hours, or after 2 hours without a request (each request renews it).
+# A session ends after 8 hours, or after 2 hours without a request (core.middleware renews it).
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 2 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", 8)
 
 # The JSON API: token or session, read-only, throttled; OpenAPI schema by drf-spectacular.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", core_views.health, name="health"),
+    path("ping/", core_views.ping, name="ping"),
     path("calendar/renew/", calendar.renew_token, name="calendar_renew"),
     path("calendar/<str:token>.ics", calendar.user_feed, name="calendar_user"),
     path("calendar/<str:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"),

@@ -1,0 +1,297 @@
+"""`make bench`: the national data set, the site under gunicorn, and the latency and query count per page.
+
+SQLite in var/bench/ by default; with DATABASE_URL set, PostgreSQL in a database of its own (<name>_bench),
+created when missing. Prints one table and writes var/bench.json. Run it again and it reuses the data set.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
+
+
+def environment():
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ENV", "REDIS_URL")}
+    env.update(VAR_DIR=str(VAR), DEBUG="False", DJANGO_SETTINGS_MODULE="jeugdregio.settings", AXES_FAILURE_LIMIT="1000")
+    url = os.environ.get("DATABASE_URL", "")
+    if url:
+        parts = urllib.parse.urlsplit(url)
+        name = parts.path.lstrip("/") + "_bench"
+        ensure_database(parts, name)
+        env["DATABASE_URL"] = urllib.parse.urlunsplit(parts._replace(path="/" + name))
+    return env
+
+
+def ensure_database(parts, name):
+    import psycopg2
+
+    connection = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password, dbname="postgres"
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+class Session:
+    def __init__(self):
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        connection = HTTPConnection("127.0.0.1", PORT, timeout=60)
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        connection.close()
+        return response.status, data
+
+    def login(self, username, password):
+        self.request("GET", "/accounts/login/")
+        body = urllib.parse.urlencode(
+            {"username": username, "password": password, "csrfmiddlewaretoken": self.cookies["csrftoken"]}
+        )
+        status, _ = self.request(
+            "POST",
+            "/accounts/login/",
+            body,
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"http://127.0.0.1:{PORT}/accounts/login/",
+            },
+        )
+        assert status == 302, f"login as {username} failed ({status})"
+
+
+def timings(session, path):
+    for _ in range(3):
+        status, _ = session.request("GET", path)
+        assert status == 200, f"{path}: {status}"
+    samples = []
+    for _ in range(REQUESTS):
+        started = time.perf_counter()
+        session.request("GET", path)
+        samples.append((time.perf_counter() - started) * 1000)
+    quantiles = statistics.quantiles(samples, n=20)
+    return statistics.median(samples), quantiles[18]
+
+
+def load_run(username, paths, users=20, seconds=None):
+    """USERS concurrent users for SECONDS, each going round the pages: throughput, p95 and error responses."""
+    import threading
+
+    seconds = seconds or int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
+    samples, errors, lock = [], [], threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def user(index):
+        session = Session()
+        session.login(username, "bench-password")
+        n = index
+        while time.monotonic() < deadline:
+            path = paths[n % len(paths)]
+            n += 1
+            started = time.perf_counter()
+            try:
+                status, _ = session.request("GET", path)
+            except OSError as error:
+                status = str(error)
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                samples.append(elapsed)
+                if status != 200:
+                    errors.append((path, status))
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    duration = time.monotonic() - started
+    return {
+        "users": users,
+        "seconds": round(duration, 1),
+        "requests": len(samples),
+        "throughput_rps": round(len(samples) / duration, 1),
+        "p50_ms": round(statistics.median(samples), 1),
+        "p95_ms": round(statistics.quantiles(samples, n=20)[18], 1),
+        "errors": len(errors),
+        "error_examples": errors[:5],
+    }
+
+
+def main():
+    VAR.mkdir(parents=True, exist_ok=True)
+    env = environment()
+    os.environ.update(env)
+    manage(env, "migrate", "-v0")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    from programmes.models import Programme
+
+    if not Programme.objects.exists():
+        manage(env, "bench_data")
+    User = get_user_model()
+    admin, _ = User.objects.get_or_create(username="benchadmin", defaults={"is_staff": True, "is_superuser": True})
+    admin.set_password("bench-password")
+    admin.save()
+    programme = Programme.objects.order_by("pk").first()
+    manager = programme.access.get(role="manager").user
+    pilot = programme.pilots.filter(status="running").first()
+    workgroup = programme.workgroups.order_by("number").first()
+    pages = [
+        ("dashboard", f"/programmes/{programme.pk}/dashboard/", manager),
+        (
+            "pilot list, two filters",
+            f"/programmes/{programme.pk}/pilots/?status=running&workgroup={workgroup.pk}",
+            manager,
+        ),
+        ("pilot detail", f"/pilots/{pilot.pk}/", manager),
+        ("decision log", f"/programmes/{programme.pk}/decisions/", manager),
+        ("budget", f"/programmes/{programme.pk}/budget/", manager),
+        ("risk list", f"/programmes/{programme.pk}/risks/", manager),
+        ("my work", "/", manager),
+        ("trivial", "/ping/", manager),
+        ("admin changelist", "/admin/pilots/pilot/", admin),
+    ]
+
+    queries = {}
+    client = Client()
+    with override_settings(ALLOWED_HOSTS=["*"], AXES_ENABLED=False):
+        for name, path, user in pages:
+            client.force_login(user)
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200, path
+            queries[name] = len(captured)
+
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "jeugdregio.wsgi",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                Session().request("GET", "/ping/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        sessions = {}
+        for username in (manager.username, admin.username):
+            sessions[username] = Session()
+            sessions[username].login(username, "bench-password")
+        measured = {name: timings(sessions[user.username], path) for name, path, user in pages}
+        load = load_run(manager.username, [path for name, path, user in pages if user == manager])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    from django.core import mail
+
+    from reminders import sweep
+    from reminders.models import Reminder
+
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        mail.outbox = []
+        Reminder.objects.all().delete()  # a rerun of the bench starts from the same backlog
+        started = time.perf_counter()
+        first = sweep.run()  # the first sweep sends the whole backlog of reminders
+        first_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        result = sweep.run()  # a daily sweep: every slot checked, what is new claimed and sent
+        sweep_seconds = time.perf_counter() - started
+
+    from pilots.models import Pilot
+    from reports.models import ProgressReport
+
+    trivial, admin_p50 = measured["trivial"][0], measured["admin changelist"][0]
+    rows = [
+        {
+            "page": name,
+            "p50_ms": round(p50, 1),
+            "p95_ms": round(p95, 1),
+            "queries": queries[name],
+            "ratio_trivial": round(p50 / trivial, 2),
+            "ratio_admin": round(p50 / admin_p50, 2),
+        }
+        for name, (p50, p95) in measured.items()
+    ]
+    from governance.models import Decision
+
+    result_json = {
+        "database": connection.vendor,
+        "pages": rows,
+        "reminder_sweep_s": round(sweep_seconds, 2),
+        "reminder_sweep": result,
+        "load": load,
+        "reminder_sweep_first_s": round(first_seconds, 2),
+        "reminder_sweep_first": first,
+        "dataset": {
+            "regions": Programme.objects.values("region").distinct().count(),
+            "programmes": Programme.objects.count(),
+            "pilots": Pilot.objects.count(),
+            "progress_reports": ProgressReport.objects.count(),
+            "decisions": Decision.objects.count(),
+            "users": User.objects.count(),
+        },
+    }
+    (ROOT / "var" / "bench.json").write_text(json.dumps(result_json, indent=2))
+    print(f"{'page':26} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'÷ trivial':>10} {'÷ admin':>8}")
+    for row in rows:
+        print(
+            f"{row['page']:26} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['queries']:8d} "
+            f"{row['ratio_trivial']:10.2f} {row['ratio_admin']:8.2f}"
+        )
+    slots = result_json["dataset"]["progress_reports"]
+    print(f"reminder sweep over {slots} report slots: {sweep_seconds:.2f} s ({result})")
+    print(f"first sweep, sending the backlog: {first_seconds:.2f} s ({first})")
+    print(
+        f"load run: {load['users']} users for {load['seconds']} s: {load['requests']} requests, "
+        f"{load['throughput_rps']} per second, p95 {load['p95_ms']} ms, {load['errors']} errors"
+    )
+    print(f"database: {connection.vendor}; written to var/bench.json")
+
+
+if __name__ == "__main__":
+    main()
