@@ -1,6 +1,8 @@
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from governance.exports import export
 from programmes.views.mixins import ProgrammePermissionMixin
 
 from . import ledger, split
@@ -16,6 +18,19 @@ class BudgetView(ProgrammePermissionMixin, TemplateView):
     """The budget as the programme document prints it, the pilot money per year and the cost split."""
 
     template_name = "finance/budget.html"
+
+    def get(self, request, *args, **kwargs):
+        kind = request.GET.get("export")
+        if kind not in ("csv", "xlsx"):
+            return super().get(request, *args, **kwargs)
+        context = self.get_context_data(**kwargs)
+        years = context["years"]
+        headers = [_("Post"), *[str(y) for y in years]]
+        rows = [(row["post"].name, *row["amounts"]) for row in context["rows"]]
+        rows.append((_("Total"), *[t["budget"] for t in context["totals"]]))
+        rows += [(item["name"], *item["amounts"]) for item in context["funding"]]
+        rows += [(municipality.name, *shares) for municipality, shares, _total in context["shares"]["rows"]]
+        return export(rows, headers, "begroting", kind)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

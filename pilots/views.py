@@ -340,6 +340,15 @@ class PilotPlanView(ObjectPermissionMixin, UpdateView):
 class ExperimentListView(ProgrammeFilterView):
     filterset_class = ExperimentFilter
     template_name = "pilots/experiment_list.html"
+    export_name = "experimenten"
+
+    def export_rows(self, objects):
+        headers = [_("Title"), _("Workgroup"), _("Status"), _("Start"), _("End"), _("Hypothesis"), _("Outcome")]
+        rows = [
+            (e.title, str(e.workgroup), e.get_status_display(), e.start_date, e.end_date, e.hypothesis, e.outcome)
+            for e in objects
+        ]
+        return headers, rows
 
     def get_queryset(self):
         return (

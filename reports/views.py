@@ -41,6 +41,37 @@ def _errors(request, error):
 class ReportListView(ProgrammeFilterView):
     filterset_class = ReportFilter
     template_name = "reports/report_list.html"
+    export_name = "rapportages"
+
+    def export_rows(self, objects):
+        headers = [
+            _("Due date"),
+            _("Workgroup"),
+            _("Pilot"),
+            _("Period from"),
+            _("Period to"),
+            _("Status"),
+            _("Status of the work"),
+            _("Progress"),
+            _("Bottlenecks (knelpunten)"),
+            _("Lessons (leeropbrengsten)"),
+        ]
+        rows = [
+            (
+                r.due_date,
+                str(r.workgroup),
+                r.pilot.title if r.pilot_id else "",
+                r.period_start,
+                r.period_end,
+                r.get_status_display(),
+                r.get_course_display() if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
+                r.progress if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
+                r.bottlenecks if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
+                r.lessons if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
+            )
+            for r in objects
+        ]
+        return headers, rows
 
     def get_queryset(self):
         return (

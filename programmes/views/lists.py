@@ -1,8 +1,10 @@
 """Filterable lists of one programme: workgroups, milestones, people. Query counts do not grow with rows."""
 
 from django.db.models import Count, Prefetch, Q, Sum
+from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
+from governance.exports import export
 from governance.models import BodyMembership
 
 from ..filters import MilestoneFilter, PersonFilter, WorkgroupFilter
@@ -11,7 +13,25 @@ from .mixins import ProgrammePermissionMixin
 
 
 class ProgrammeFilterView(ProgrammePermissionMixin, FilterView):
+    """A filterable list of one programme; `?export=csv` or `?export=xlsx` downloads what the filters show.
+
+    A list that defines `export_name` and `export_rows(objects)` → (headers, rows) can be exported.
+    """
+
     paginate_by = 50
+    export_name = None
+
+    def get(self, request, *args, **kwargs):
+        kind = request.GET.get("export")
+        if self.export_name is None or kind not in ("csv", "xlsx"):
+            return super().get(request, *args, **kwargs)
+        filterset = self.get_filterset(self.get_filterset_class())
+        objects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        headers, rows = self.export_rows(objects)
+        return export(rows, headers, self.export_name, kind)
+
+    def export_rows(self, objects):
+        raise NotImplementedError
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -30,6 +50,22 @@ class ProgrammeFilterView(ProgrammePermissionMixin, FilterView):
 class WorkgroupListView(ProgrammeFilterView):
     filterset_class = WorkgroupFilter
     template_name = "programmes/workgroup_list.html"
+    export_name = "werkgroepen"
+
+    def export_rows(self, objects):
+        headers = [_("Number"), _("Name"), _("Action lines"), _("Priority"), _("Members"), _("Hours per week")]
+        rows = [
+            (
+                w.number,
+                w.name,
+                ", ".join(str(line) for line in w.action_lines.all()),
+                w.get_priority_display(),
+                w.member_count,
+                w.hours_total,
+            )
+            for w in objects
+        ]
+        return headers, rows
 
     def get_queryset(self):
         return (
@@ -50,6 +86,15 @@ class WorkgroupListView(ProgrammeFilterView):
 class MilestoneListView(ProgrammeFilterView):
     filterset_class = MilestoneFilter
     template_name = "programmes/milestone_list.html"
+    export_name = "mijlpalen"
+
+    def export_rows(self, objects):
+        headers = [_("Date"), _("Until"), _("Period"), _("Description"), _("Phase"), _("Done")]
+        rows = [
+            (m.start_date, m.end_date, m.period_label, m.description, str(m.phase or ""), _("yes") if m.done else "")
+            for m in objects
+        ]
+        return headers, rows
 
     def get_queryset(self):
         return (
@@ -60,6 +105,22 @@ class MilestoneListView(ProgrammeFilterView):
 class PersonListView(ProgrammeFilterView):
     filterset_class = PersonFilter
     template_name = "programmes/person_list.html"
+    export_name = "personen"
+
+    def export_rows(self, objects):
+        headers = [_("Name"), _("Function"), _("Organisation"), _("Email"), _("Workgroups"), _("Bodies")]
+        rows = [
+            (
+                p.name,
+                p.function,
+                str(p.organisation or ""),
+                p.email,
+                "; ".join(f"{seat.workgroup} ({seat.get_role_display()})" for seat in p.workgroup_seats),
+                "; ".join(f"{seat.body} ({seat.get_role_display()})" for seat in p.body_seats),
+            )
+            for p in objects
+        ]
+        return headers, rows
 
     def get_queryset(self):
         programme = self.programme

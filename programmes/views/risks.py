@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import F
 from django.forms import inlineformset_factory
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import UpdateView
 
@@ -19,6 +20,33 @@ SCORES = range(1, 6)
 class RiskListView(ProgrammeFilterView):
     filterset_class = RiskFilter
     template_name = "programmes/risk_list.html"
+    export_name = "risicos"
+
+    def export_rows(self, objects):
+        headers = [
+            _("Risk"),
+            _("Likelihood"),
+            _("Impact"),
+            _("Score"),
+            _("Status"),
+            _("Owner"),
+            _("Next review"),
+            _("Mitigation"),
+        ]
+        rows = [
+            (
+                r.title,
+                r.likelihood,
+                r.impact,
+                r.likelihood * r.impact,
+                r.get_status_display(),
+                r.owner.name if r.owner else "",
+                r.review_date,
+                "; ".join(m.description for m in r.mitigations.all()),
+            )
+            for r in objects
+        ]
+        return headers, rows
 
     def get_queryset(self):
         return (
