@@ -3,6 +3,7 @@ programmes, and a national view across regions for administrators."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -60,15 +61,13 @@ def _totals(rows):
     return {key: sum(row[key] or 0 for row in rows) for key in keys}
 
 
-class RegionDashboardView(TemplateView):
+class RegionDashboardView(LoginRequiredMixin, TemplateView):
     """The programmes of one region the user may read, side by side."""
 
     template_name = "dashboard/region.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not self.request.user.is_authenticated:
-            raise PermissionDenied
         region = get_object_or_404(Region, pk=kwargs["pk"])
         programmes = list(readable_programmes(self.request.user).filter(region=region))
         if not programmes:
@@ -78,7 +77,7 @@ class RegionDashboardView(TemplateView):
         return context
 
 
-class NationalDashboardView(TemplateView):
+class NationalDashboardView(LoginRequiredMixin, TemplateView):
     """Every region on one installation, for administrators."""
 
     template_name = "dashboard/national.html"

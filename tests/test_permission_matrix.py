@@ -1,0 +1,119 @@
+"""One table of who may open what: every kind of page × every demo role, for objects inside Rivierenland and
+for objects of West-Brabant-Oost; and no write by id into another programme."""
+
+import pytest
+from django.urls import reverse
+
+from governance.models import DecisionRoute, Meeting
+from pilots.models import Pilot
+from programmes.models import Milestone, Programme, Workgroup
+from programmes.risks import Risk
+from reports.models import ProgrammeReport, ProgressReport, ReportingSchedule
+
+ROLES = ["anonymous", "beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo"]
+
+# Who gets 200 (everyone else: 403, or 302 to the login page when anonymous).
+EVERY_READER = {"beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer"}
+PLAN_EDITORS = {"beheerder", "programmamanager"}
+WORKGROUP_1 = {"beheerder", "programmamanager", "trekker"}  # the trekker leads workgroup 1
+WBO = {"beheerder", "wbo"}
+ADMIN = {"beheerder"}
+
+
+def table():
+    riv = Programme.objects.get(region__name="Rivierenland")
+    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    wg1 = Workgroup.objects.get(programme=riv, number=1)
+    draft = Pilot.objects.get(programme=riv, status="draft")
+    running = Pilot.objects.filter(programme=riv, status="running").first()
+    report = ProgressReport.objects.filter(programme=riv, status="accepted").first()
+    rows = [
+        # Rivierenland: read pages
+        *[(reverse(f"programmes:{n}", args=[riv.pk]), EVERY_READER) for n in ("workgroups", "milestones", "people")],
+        (reverse("programmes:detail", args=[riv.pk]), EVERY_READER),
+        (reverse("programmes:budget", args=[riv.pk]), EVERY_READER),
+        (reverse("programmes:risks", args=[riv.pk]), EVERY_READER),
+        (reverse("pilots:list", args=[riv.pk]), EVERY_READER),
+        (reverse("pilots:experiments", args=[riv.pk]), EVERY_READER),
+        (reverse("governance:overview", args=[riv.pk]), EVERY_READER),
+        (reverse("governance:meetings", args=[riv.pk]), EVERY_READER),
+        (reverse("governance:decisions", args=[riv.pk]), EVERY_READER),
+        (reverse("reports:list", args=[riv.pk]), EVERY_READER),
+        (reverse("dashboard:programme", args=[riv.pk]), EVERY_READER),
+        (reverse("dashboard:region", args=[riv.region_id]), EVERY_READER),
+        (reverse("pilots:detail", args=[running.pk]), EVERY_READER),
+        (reverse("reports:detail", args=[report.pk]), EVERY_READER),
+        (reverse("reports:programme_report", args=[ProgrammeReport.objects.get(programme=riv).pk]), EVERY_READER),
+        (reverse("governance:meeting", args=[Meeting.objects.filter(body__programme=riv).first().pk]), EVERY_READER),
+        # Rivierenland: the plan is the manager's
+        (reverse("programmes:edit", args=[riv.pk]), PLAN_EDITORS),
+        (reverse("programmes:edit_parts", args=[riv.pk, "milestones"]), PLAN_EDITORS),
+        (reverse("programmes:workgroup_create", args=[riv.pk]), PLAN_EDITORS),
+        (reverse("programmes:risk_create", args=[riv.pk]), PLAN_EDITORS),
+        (reverse("programmes:risk_edit", args=[Risk.objects.filter(programme=riv).first().pk]), PLAN_EDITORS),
+        (reverse("programmes:milestone_edit", args=[Milestone.objects.filter(programme=riv).first().pk]), PLAN_EDITORS),
+        (reverse("programmes:history", args=["programme", riv.pk]), PLAN_EDITORS),
+        (reverse("governance:route_create", args=[riv.pk]), PLAN_EDITORS),
+        (reverse("governance:route_edit", args=[DecisionRoute.objects.filter(programme=riv).first().pk]), PLAN_EDITORS),
+        (reverse("reports:schedule_create", args=[riv.pk]), PLAN_EDITORS),
+        (
+            reverse("reports:schedule_edit", args=[ReportingSchedule.objects.filter(programme=riv).first().pk]),
+            PLAN_EDITORS,
+        ),
+        # Workgroup 1 and its draft proposal: the workgroup's own until submitted
+        (reverse("programmes:workgroup_edit", args=[wg1.pk]), WORKGROUP_1),
+        (reverse("pilots:detail", args=[draft.pk]), WORKGROUP_1),
+        (reverse("pilots:edit", args=[draft.pk]), WORKGROUP_1),
+        # West-Brabant-Oost: none of Rivierenland's people
+        (reverse("programmes:detail", args=[wbo.pk]), WBO),
+        (reverse("pilots:list", args=[wbo.pk]), WBO),
+        (reverse("governance:decisions", args=[wbo.pk]), WBO),
+        (reverse("reports:list", args=[wbo.pk]), WBO),
+        (reverse("dashboard:programme", args=[wbo.pk]), WBO),
+        (reverse("dashboard:region", args=[wbo.region_id]), WBO),
+        (reverse("programmes:edit", args=[wbo.pk]), WBO),
+        (reverse("pilots:detail", args=[Pilot.objects.filter(programme=wbo).first().pk]), WBO),
+        # The whole installation
+        (reverse("dashboard:national"), ADMIN),
+    ]
+    return rows
+
+
+def expected(role, allowed):
+    if role == "anonymous":
+        return 302
+    return 200 if role in allowed else 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_the_permission_matrix(demo_module, client, role):
+    if role != "anonymous":
+        assert client.login(username=role, password="jeugdregio-demo")
+    wrong = []
+    for url, allowed in table():
+        status = client.get(url).status_code
+        if status != expected(role, allowed):
+            wrong.append((url, status, expected(role, allowed)))
+    assert wrong == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["programmamanager", "trekker", "kernteam", "so", "lezer"])
+def test_nobody_writes_into_another_programme_by_id(demo_module, client, role):
+    client.login(username=role, password="jeugdregio-demo")
+    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    pilot = Pilot.objects.filter(programme=wbo).first()
+    before = (wbo.title, pilot.status, pilot.current_step, Workgroup.objects.filter(programme=wbo).count())
+    attempts = [
+        (reverse("programmes:edit", args=[wbo.pk]), {"title": "Overgenomen"}),
+        (reverse("programmes:workgroup_create", args=[wbo.pk]), {"number": 9, "name": "Indringer"}),
+        (reverse("pilots:act", args=[pilot.pk, "forward"]), {"rationale": "x"}),
+        (reverse("pilots:act", args=[pilot.pk, "decide"]), {"outcome": "approved"}),
+        (reverse("reports:request", args=[wbo.pk]), {"workgroup": "1", "due_date": "2099-01-01"}),
+    ]
+    for url, data in attempts:
+        assert client.post(url, data).status_code == 403, url
+    wbo.refresh_from_db()
+    pilot.refresh_from_db()
+    assert (wbo.title, pilot.status, pilot.current_step, Workgroup.objects.filter(programme=wbo).count()) == before
