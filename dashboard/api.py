@@ -6,7 +6,7 @@ session; the same object permissions as the pages. The OpenAPI schema is at /api
 """
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
@@ -109,12 +109,17 @@ class DashboardSerializer(serializers.Serializer):
     action_lines = ActionLineSerializer(many=True)
 
 
+NOT_LOGGED_IN = OpenApiResponse(description="No or an invalid token.")
+NOT_YOURS = OpenApiResponse(description="You may not read this programme.")
+NOT_FOUND = OpenApiResponse(description="No programme with this id.")
+
+
 class ProgrammeListView(APIView):
     """The programmes you may read."""
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=ProgrammeRefSerializer(many=True))
+    @extend_schema(responses={200: ProgrammeRefSerializer(many=True), 401: NOT_LOGGED_IN})
     def get(self, request):
         programmes = readable_programmes(request.user).select_related("region").order_by("region__name", "title")
         return Response([{"id": p.pk, "title": p.title, "region": str(p.region)} for p in programmes])
@@ -125,7 +130,7 @@ class ProgrammeDashboardView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(responses=DashboardSerializer)
+    @extend_schema(responses={200: DashboardSerializer, 401: NOT_LOGGED_IN, 403: NOT_YOURS, 404: NOT_FOUND})
     def get(self, request, pk):
         programme = get_object_or_404(Programme.objects.select_related("region"), pk=pk)
         if not request.user.has_perm("programmes.view_programme", programme):
