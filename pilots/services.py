@@ -18,10 +18,9 @@ from finance import ledger
 from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
 from governance.models import Advice, Decision, DecisionRoute
 
-from . import agenda
+from . import agenda, tasks
 from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
 from .models import Gate, Pilot, PilotEvent, PilotStep, PilotVersion
-from .notifications import notify
 from .rules import records_for
 
 REQUIRED_FIELDS = {
@@ -56,7 +55,7 @@ def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=Non
         advice=advice,
         decision=decision,
     )
-    transaction.on_commit(lambda: notify(event.pk))
+    transaction.on_commit(lambda: tasks.notify_event.delay(event.pk))
     return event
 
 

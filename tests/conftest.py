@@ -47,6 +47,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     connections.settings["default"]["CONN_MAX_AGE"] = 0  # what connections in new threads are made from
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _celery_in_process():
+    """Tasks queued by the code under test run at once, in the test; the worker tests start real workers."""
+    from jeugdregio.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = False
+
+
 @pytest.fixture(autouse=True)
 def _media_and_mail(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only

@@ -83,7 +83,17 @@ def leads_due_today(programme, start, count):
     return {f"trekker{n}@example.org" for n in range(start, start + count)}
 
 
-def test_a_real_worker_sends_each_reminder_exactly_once_even_when_killed_mid_batch(tmp_path, programme):
+@pytest.fixture
+def queued():
+    """Tasks go to Redis, for the real worker, instead of running in the test."""
+    from jeugdregio.celery import app
+
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = True
+
+
+def test_a_real_worker_sends_each_reminder_exactly_once_even_when_killed_mid_batch(tmp_path, programme, queued):
     from reminders.tasks import sweep_reminders
 
     (tmp_path / "mail").mkdir()
