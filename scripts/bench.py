@@ -11,10 +11,13 @@ import subprocess
 import sys
 import time
 import urllib.parse
-from http.client import HTTPConnection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.http_session import Session  # noqa: E402
+
 VAR = ROOT / "var" / "bench"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))
@@ -50,42 +53,6 @@ def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-class Session:
-    def __init__(self):
-        self.cookies = {}
-
-    def request(self, method, path, body=None, headers=None):
-        connection = HTTPConnection("127.0.0.1", PORT, timeout=60)
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        data = response.read()
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                self.cookies[name] = rest.split(";", 1)[0]
-        connection.close()
-        return response.status, data
-
-    def login(self, username, password):
-        self.request("GET", "/accounts/login/")
-        body = urllib.parse.urlencode(
-            {"username": username, "password": password, "csrfmiddlewaretoken": self.cookies["csrftoken"]}
-        )
-        status, _ = self.request(
-            "POST",
-            "/accounts/login/",
-            body,
-            {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Referer": f"http://127.0.0.1:{PORT}/accounts/login/",
-            },
-        )
-        assert status == 302, f"login as {username} failed ({status})"
-
-
 def timings(session, path):
     for _ in range(3):
         status, _ = session.request("GET", path)
@@ -108,7 +75,7 @@ def load_run(username, paths, users=20, seconds=None):
     deadline = time.monotonic() + seconds
 
     def user(index):
-        session = Session()
+        session = Session(PORT)
         session.login(username, "bench-password")
         n = index
         while time.monotonic() < deadline:
@@ -213,13 +180,13 @@ def main():
     try:
         for _ in range(100):
             try:
-                Session().request("GET", "/ping/")
+                Session(PORT).request("GET", "/ping/")
                 break
             except OSError:
                 time.sleep(0.2)
         sessions = {}
         for username in (manager.username, admin.username):
-            sessions[username] = Session()
+            sessions[username] = Session(PORT)
             sessions[username].login(username, "bench-password")
         measured = {name: timings(sessions[user.username], path) for name, path, user in pages}
         load = load_run(manager.username, [path for name, path, user in pages if user == manager])
