@@ -21,6 +21,7 @@ from governance.models import Advice, Decision, DecisionRoute
 from . import agenda, tasks
 from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
 from .models import Gate, Pilot, PilotEvent, PilotStep, PilotVersion
+from .notifications import recipients
 from .rules import records_for
 
 REQUIRED_FIELDS = {
@@ -55,7 +56,9 @@ def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=Non
         advice=advice,
         decision=decision,
     )
-    transaction.on_commit(lambda: tasks.notify_event.delay(event.pk))
+    # Who to tell is decided now, where the pilot stands after this act, not when the worker gets to it.
+    to = recipients(event)
+    transaction.on_commit(lambda: tasks.notify_event.delay(event.pk, to))
     return event
 
 
@@ -361,11 +364,8 @@ def promote(experiment, user):
 def money_per_year(pilot):
     """Requested, released, spent and returned per year, for the pilot page."""
     requested = {r.year: r.amount for r in pilot.budget_requests.all()}
-    rows = []
-    for year in sorted(requested):
-        balance = ledger.subject_balance(pilot.programme, year, pilot.ledger_key)
-        rows.append({"year": year, "requested": requested[year], **balance})
-    return rows
+    balances = ledger.subject_balances(pilot.programme, sorted(requested), pilot.ledger_key)
+    return [{"year": year, "requested": requested[year], **balances[year]} for year in sorted(requested)]
 
 
 ZERO = Decimal("0")

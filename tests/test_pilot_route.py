@@ -243,3 +243,21 @@ def test_history_rows_are_append_only(pilot, lead):
         event.delete()
     with pytest.raises(PermissionError):
         PilotEvent.objects.update(note="x")
+
+
+def test_each_act_is_mailed_to_the_body_the_pilot_reached_then_even_when_sent_later(
+    pilot, lead, secretaries, django_capture_on_commit_callbacks, mailoutbox
+):
+    """The worker may send after the next act already happened (or, in load_demo, after the whole route):
+    the submission still goes to the kernteam, the forward to the RBJ."""
+    for name, body in (("Kernteam", "kernteam"), ("RBJ", "rbj"), ("SO", "so")):
+        secretaries[name].person.email = f"secretaris-{body}@example.org"
+        secretaries[name].person.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(pilot, lead)
+        services.forward(pilot, secretaries["Kernteam"], note="Goed uitgewerkt")
+    sent = {(message.to[0], message.subject.split(": ")[-1]) for message in mailoutbox}
+    assert sent == {
+        ("secretaris-kernteam@example.org", "Ingediend"),
+        ("secretaris-rbj@example.org", "Beoordeeld en doorgezet"),
+    }
