@@ -7,7 +7,8 @@ programmes.
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import CharField, Count, F, Q, Sum, Value
+from django.urls import reverse
 from django.utils import timezone
 
 from finance.constants import MovementKind
@@ -15,7 +16,7 @@ from finance.models import BudgetLine, BudgetMovement
 from governance.constants import MeetingStatus
 from governance.models import Meeting
 from pilots.constants import PilotStatus
-from pilots.models import Gate, Indicator, Measurement, Pilot, PilotStep
+from pilots.models import Gate, Indicator, Pilot, PilotStep
 from programmes.models import ActionLine, Milestone, Programme
 from programmes.risks import Risk
 from reports.models import OPEN_STATUSES, Course, ProgressReport, ReportStatus
@@ -61,20 +62,26 @@ def pipeline(programme):
 
 def money(programme):
     """Pilot money per year: budget, released (net of returns), spent, still available."""
-    budgets = dict(
+    # One query: the budget per year (kind "budget") and the movements per year and kind, as one UNION.
+    budget_rows = (
         BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True)
-        .values_list("year")
+        .annotate(row_kind=Value("budget", output_field=CharField()))
+        .values_list("year", "row_kind")
         .annotate(total=Sum("amount"))
         .order_by()
     )
-    moved = {}
-    for year, kind, total in (
+    movement_rows = (
         BudgetMovement.objects.filter(programme=programme)
         .values_list("year", "kind")
         .annotate(total=Sum("amount"))
         .order_by()
-    ):
-        moved[year, kind] = total
+    )
+    budgets, moved = {}, {}
+    for year, kind, total in budget_rows.union(movement_rows, all=True):
+        if kind == "budget":
+            budgets[year] = total
+        else:
+            moved[year, kind] = total
     rows = []
     for year in sorted(budgets):
         released = moved.get((year, MovementKind.RELEASE), ZERO) - moved.get((year, MovementKind.RETURN), ZERO)
@@ -94,33 +101,38 @@ def money(programme):
 
 def indicators(programme):
     """Indicators of running pilots, with their measurements, for small multiples."""
-    result = []
-    measurements = {}
-    for indicator_id, date, value in (
-        Measurement.objects.filter(indicator__pilot__programme=programme, indicator__pilot__status=PilotStatus.RUNNING)
-        .order_by("date", "pk")
-        .values_list("indicator_id", "date", "value")
-    ):
-        measurements.setdefault(indicator_id, []).append({"date": date.isoformat(), "value": _num(value)})
-    for indicator in (
+    result = {}
+    # One query: each indicator with its measurements (a row per measurement, or one without).
+    for pk, pilot_id, pilot_title, name, unit, baseline, target, date, value in (
         Indicator.objects.filter(pilot__programme=programme, pilot__status=PilotStatus.RUNNING)
-        .select_related("pilot")
-        .order_by("pilot__title", "name")
-    ):
-        points = measurements.get(indicator.pk, [])
-        result.append(
-            {
-                "pilot": indicator.pilot.title,
-                "pilot_url": indicator.pilot.get_absolute_url(),
-                "indicator": indicator.name,
-                "unit": indicator.unit,
-                "baseline": _num(indicator.baseline),
-                "target": _num(indicator.target),
-                "latest": points[-1]["value"] if points else None,
-                "points": points,
-            }
+        .order_by("pilot__title", "name", "pk", "measurements__date", "measurements__pk")
+        .values_list(
+            "pk",
+            "pilot_id",
+            "pilot__title",
+            "name",
+            "unit",
+            "baseline",
+            "target",
+            "measurements__date",
+            "measurements__value",
         )
-    return result
+    ):
+        if pk not in result:
+            result[pk] = {
+                "pilot": pilot_title,
+                "pilot_url": reverse("pilots:detail", args=[pilot_id]),
+                "indicator": name,
+                "unit": unit,
+                "baseline": _num(baseline),
+                "target": _num(target),
+                "latest": None,
+                "points": [],
+            }
+        if date is not None:
+            result[pk]["points"].append({"date": date.isoformat(), "value": _num(value)})
+            result[pk]["latest"] = _num(value)
+    return list(result.values())
 
 
 def risk_matrix(programme):
@@ -206,7 +218,14 @@ def overdue_reports(programme, today):
 
 def action_lines(programme):
     """Per action line: its pilots by status, and how the work stands in the latest handed-in reports."""
-    lines = list(ActionLine.objects.filter(programme=programme).order_by("order", "pk"))
+    # One query: the action lines with their workgroups (a row per pair, or one without).
+    lines, line_workgroups = {}, {}
+    for pk, title, workgroup_id in (
+        ActionLine.objects.filter(programme=programme).order_by("order", "pk").values_list("pk", "title", "workgroups")
+    ):
+        lines.setdefault(pk, title)
+        if workgroup_id is not None:
+            line_workgroups.setdefault(pk, set()).add(workgroup_id)
     pilots = {}
     for line_id, status, n in (
         Pilot.objects.filter(programme=programme, action_lines__isnull=False)
@@ -223,21 +242,16 @@ def action_lines(programme):
     )
     for workgroup_id, pilot_id, course in handed_in:
         latest[workgroup_id, pilot_id] = course  # the last one per subject wins
-    line_workgroups = {}
-    for line_id, workgroup_id in ActionLine.workgroups.through.objects.filter(
-        actionline__programme=programme
-    ).values_list("actionline_id", "workgroup_id"):
-        line_workgroups.setdefault(line_id, set()).add(workgroup_id)
     rows = []
-    for line in lines:
+    for line_pk, title in lines.items():
         courses = {c.value: 0 for c in Course}
         for (workgroup_id, _pilot_id), course in latest.items():
-            if workgroup_id in line_workgroups.get(line.pk, ()) and course in courses:
+            if workgroup_id in line_workgroups.get(line_pk, ()) and course in courses:
                 courses[course] += 1
-        by_status = pilots.get(line.pk, {})
+        by_status = pilots.get(line_pk, {})
         rows.append(
             {
-                "title": line.title,
+                "title": title,
                 "pilots_running": by_status.get(PilotStatus.RUNNING, 0),
                 "pilots_on_route": by_status.get(PilotStatus.ON_ROUTE, 0),
                 "pilots_total": sum(by_status.values()),

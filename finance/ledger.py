@@ -144,10 +144,26 @@ def year_balances(programme, years):
     return balances
 
 
-def subject_balance(programme, year, subject_key):
-    totals = _totals(programme, year, subject_key)
+def _balance(totals):
     released, spent, returned = totals[MovementKind.RELEASE], totals[MovementKind.SPEND], totals[MovementKind.RETURN]
     return {"released": released, "spent": spent, "returned": returned, "unspent": released - spent - returned}
+
+
+def subject_balance(programme, year, subject_key):
+    return _balance(_totals(programme, year, subject_key))
+
+
+def subject_balances(programme, years, subject_key):
+    """subject_balance for several years in one query: {year: balance}."""
+    totals = {year: {kind: ZERO for kind in MovementKind.values} for year in years}
+    for row in (
+        BudgetMovement.objects.filter(programme=programme, year__in=years, subject_key=subject_key)
+        .values("year", "kind")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    ):
+        totals[row["year"]][row["kind"]] += row["total"]
+    return {year: _balance(year_totals) for year, year_totals in totals.items()}
 
 
 def _record(programme, year, kind, amount, subject_key, subject_label, user, decision=None, note=""):

@@ -95,6 +95,7 @@ class DecisionLogView(ProgrammeFilterView):
         return (
             Decision.objects.filter(programme=self.programme)
             .select_related("body", "meeting__body", "action_line", "subject_type", "recorded_by", "corrects")
+            .prefetch_related("subject")  # one query per kind of subject, not one per row
             .order_by("-date", "-recorded_at")
         )
 

@@ -166,6 +166,8 @@ CONTENT_SECURITY_POLICY = {
 
 # A session ends after 8 hours, or after 2 hours without a request (core.middleware renews it).
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 2 * 3600)
+# Sessions live in the database and are read from the cache (Redis in production): one query less per page.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", 8)
 
 # The JSON API: token or session, read-only, throttled; OpenAPI schema by drf-spectacular.

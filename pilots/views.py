@@ -33,7 +33,7 @@ from .forms import (
     RationaleForm,
     RoleFormSet,
 )
-from .models import Experiment, Gate, Indicator, Pilot, PilotStep
+from .models import Experiment, Gate, Indicator, Pilot, PilotRole, PilotStep
 from .rules import records_for
 
 
@@ -161,7 +161,7 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             "action_lines",
             "parties",
             "budget_requests",
-            "roles__person",
+            Prefetch("roles", queryset=PilotRole.objects.select_related("person")),
             Prefetch("steps", queryset=PilotStep.objects.select_related("body")),
             Prefetch("events", queryset=self.object_events()),
             Prefetch("gates", queryset=Gate.objects.select_related("body", "decision")),

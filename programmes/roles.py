@@ -40,33 +40,42 @@ def forget_roles(user):
 
 
 def _compute(user):
+    """One query: the user's programme accesses, workgroup seats and body seats, as one UNION."""
+    from django.db.models import CharField, F, Value
+
     from governance.models import BodyMembership
 
     from .models import Membership, ProgrammeAccess
 
-    managed, readable = set(), set()
-    for programme_id, role in ProgrammeAccess.objects.filter(user=user).values_list("programme_id", "role"):
-        readable.add(programme_id)
-        if role == AccessRole.MANAGER:
-            managed.add(programme_id)
+    def rows(queryset, kind, object_id, programme_id):
+        return (
+            queryset.order_by()
+            .annotate(
+                row_kind=Value(kind, output_field=CharField()), row_object=F(object_id), row_programme=F(programme_id)
+            )
+            .values_list("row_kind", "row_object", "row_programme", "role")
+        )
 
-    led, member = set(), set()
-    for workgroup_id, programme_id, role in Membership.objects.filter(person__user=user).values_list(
-        "workgroup_id", "workgroup__programme_id", "role"
-    ):
-        member.add(workgroup_id)
-        readable.add(programme_id)
-        if role == MembershipRole.LEAD:
-            led.add(workgroup_id)
+    seats = rows(ProgrammeAccess.objects.filter(user=user), "access", "programme_id", "programme_id").union(
+        rows(Membership.objects.filter(person__user=user), "workgroup", "workgroup_id", "workgroup__programme_id"),
+        rows(BodyMembership.objects.filter(person__user=user), "body", "body_id", "body__programme_id"),
+        all=True,
+    )
 
-    bodies, recording = set(), set()
-    for body_id, programme_id, role in BodyMembership.objects.filter(person__user=user).values_list(
-        "body_id", "body__programme_id", "role"
-    ):
-        bodies.add(body_id)
+    managed, readable, led, member, bodies, recording = set(), set(), set(), set(), set(), set()
+    for kind, object_id, programme_id, role in seats:
         readable.add(programme_id)
-        if role in (MembershipRole.CHAIR, MembershipRole.SECRETARY):
-            recording.add(body_id)
+        if kind == "access":
+            if role == AccessRole.MANAGER:
+                managed.add(programme_id)
+        elif kind == "workgroup":
+            member.add(object_id)
+            if role == MembershipRole.LEAD:
+                led.add(object_id)
+        else:
+            bodies.add(object_id)
+            if role in (MembershipRole.CHAIR, MembershipRole.SECRETARY):
+                recording.add(object_id)
 
     return UserRoles(
         is_admin=user.is_superuser,

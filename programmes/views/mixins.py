@@ -34,6 +34,14 @@ class ProgrammePermissionMixin(PermissionRequiredMixin, ProgrammeContextMixin):
 class ObjectPermissionMixin(PermissionRequiredMixin, ProgrammeContextMixin):
     """A view of one object (with a `programme`), guarded by a permission on that object."""
 
+    def get_object(self, queryset=None):
+        """Read once per request: the permission check and the view share the object and its prefetches."""
+        if queryset is not None:
+            return super().get_object(queryset)
+        if getattr(self, "_object", None) is None:
+            self._object = super().get_object()
+        return self._object
+
     def get_permission_object(self):
         if not hasattr(self, "object") or self.object is None:
             self.object = self.get_object()

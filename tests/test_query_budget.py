@@ -1,0 +1,40 @@
+"""The pages `make bench` measures stay within 15 queries each (issue target), on the demo region, as the
+programme manager who uses them. That they do not grow with the number of rows is pinned per page elsewhere."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pilots.models import Pilot
+from programmes.models import Programme
+
+LIMIT = 15
+
+
+def pages():
+    programme = Programme.objects.get(region__name="Rivierenland")
+    running = Pilot.objects.filter(programme=programme, status="running").first()
+    workgroup = running.workgroup
+    return {
+        "dashboard": f"/programmes/{programme.pk}/dashboard/",
+        "pilot list, two filters": f"/programmes/{programme.pk}/pilots/?status=running&workgroup={workgroup.pk}",
+        "pilot detail": f"/pilots/{running.pk}/",
+        "decision log": f"/programmes/{programme.pk}/decisions/",
+        "budget": f"/programmes/{programme.pk}/budget/",
+        "risk list": f"/programmes/{programme.pk}/risks/",
+        "my work": "/",
+    }
+
+
+@pytest.mark.django_db
+def test_every_measured_page_stays_within_fifteen_queries(demo_module, client):
+    client.force_login(get_user_model().objects.get(username="programmamanager"))
+    counts = {}
+    for name, path in pages().items():
+        client.get(path)  # the session is cached from here on, as it is for every page after the first
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, name
+        counts[name] = len(queries)
+    assert {name: n for name, n in counts.items() if n > LIMIT} == {}, counts
