@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,18 +13,10 @@ from django.views.generic import TemplateView
 from rest_framework.authtoken.models import Token
 
 from programmes.models import Programme, Region
-from programmes.roles import roles_of
+from programmes.roles import readable_programmes, roles_of
 from programmes.views.mixins import ProgrammePermissionMixin
 
 from . import figures
-
-
-def readable_programmes(user):
-    roles = roles_of(user)
-    programmes = Programme.objects.all()
-    if not roles.is_admin:
-        programmes = programmes.filter(Q(pk__in=roles.readable_programmes) | Q(pk__in=roles.managed_programmes))
-    return programmes
 
 
 class ProgrammeDashboardView(ProgrammePermissionMixin, TemplateView):

@@ -34,6 +34,19 @@ def roles_of(user):
     return roles
 
 
+def readable_programmes(user):
+    """The programmes a user may read (all of them for an administrator), as a queryset."""
+    from django.db.models import Q
+
+    from .models import Programme
+
+    roles = roles_of(user)
+    programmes = Programme.objects.all()
+    if not roles.is_admin:
+        programmes = programmes.filter(Q(pk__in=roles.readable_programmes) | Q(pk__in=roles.managed_programmes))
+    return programmes
+
+
 def forget_roles(user):
     if hasattr(user, "_jeugdregio_roles"):
         del user._jeugdregio_roles

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -18,7 +17,7 @@ from governance.models import Meeting
 from pilots.constants import PilotStatus
 from pilots.models import Gate
 from programmes.models import Milestone, Programme
-from programmes.roles import roles_of
+from programmes.roles import readable_programmes
 from reports.models import OPEN_STATUSES, ProgressReport
 
 from .models import CalendarToken
@@ -104,14 +103,6 @@ def _user_for(token):
     if record is None or not record.user.is_active:
         raise Http404
     return record.user
-
-
-def readable_programmes(user):
-    roles = roles_of(user)
-    programmes = Programme.objects.all()
-    if not roles.is_admin:
-        programmes = programmes.filter(Q(pk__in=roles.readable_programmes) | Q(pk__in=roles.managed_programmes))
-    return programmes
 
 
 def user_feed(request, token):

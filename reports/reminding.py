@@ -54,39 +54,38 @@ def stage(report, today):
     return ReminderKind.REPORT_ESCALATION
 
 
+def _emails_by(queryset, key, email):
+    """{key: {email addresses}} from one query, leaving out people without an address."""
+    grouped = {}
+    for value, address in queryset.exclude(**{email: ""}).values_list(key, email):
+        grouped.setdefault(value, set()).add(address)
+    return grouped
+
+
 def _managers(programme_ids):
-    managers = {}
-    for programme_id, email in (
-        ProgrammeAccess.objects.filter(programme_id__in=programme_ids, role=AccessRole.MANAGER)
-        .exclude(user__email="")
-        .values_list("programme_id", "user__email")
-    ):
-        managers.setdefault(programme_id, set()).add(email)
-    return managers
+    return _emails_by(
+        ProgrammeAccess.objects.filter(programme_id__in=programme_ids, role=AccessRole.MANAGER),
+        "programme_id",
+        "user__email",
+    )
 
 
 def _leads(workgroup_ids):
-    leads = {}
-    for workgroup_id, email in (
-        Membership.objects.filter(workgroup_id__in=workgroup_ids, role=MembershipRole.LEAD)
-        .exclude(person__email="")
-        .values_list("workgroup_id", "person__email")
-    ):
-        leads.setdefault(workgroup_id, set()).add(email)
-    return leads
+    return _emails_by(
+        Membership.objects.filter(workgroup_id__in=workgroup_ids, role=MembershipRole.LEAD),
+        "workgroup_id",
+        "person__email",
+    )
 
 
 def _named_reporters(schedule_ids):
     from .models import ReportingSchedule
 
-    named = {}
-    for schedule_id, email in (
-        ReportingSchedule.reporters.through.objects.filter(reportingschedule_id__in=schedule_ids)
-        .exclude(person__email="")
-        .values_list("reportingschedule_id", "person__email")
-    ):
-        named.setdefault(schedule_id, set()).add(email)
-    return named
+    return _emails_by(
+        ReportingSchedule.reporters.through.objects.filter(reportingschedule_id__in=schedule_ids),
+        "reportingschedule_id",
+        "person__email",
+    )
 
 
 def _reminder(kind, report, email, title, body, types):
@@ -174,17 +173,15 @@ def review_candidates(today, types):
     )
     if not waiting:
         return []
-    recorders = {}
-    for programme_id, email in (
+    recorders = _emails_by(
         BodyMembership.objects.filter(
             body__programme_id__in={r.programme_id for r in waiting},
             body__kind=BodyKind.CORE_TEAM,
             role__in=[MembershipRole.CHAIR, MembershipRole.SECRETARY],
-        )
-        .exclude(person__email="")
-        .values_list("body__programme_id", "person__email")
-    ):
-        recorders.setdefault(programme_id, set()).add(email)
+        ),
+        "body__programme_id",
+        "person__email",
+    )
     managers = _managers({r.programme_id for r in waiting if r.programme_id not in recorders})
     rows = []
     for report in waiting:
