@@ -70,10 +70,8 @@ def pilot_budget_line(programme, year, lock=False):
     return line
 
 
-def _totals(programme, year, subject_key=None):
+def _totals(programme, year):
     movements = BudgetMovement.objects.filter(programme=programme, year=year)
-    if subject_key is not None:
-        movements = movements.filter(subject_key=subject_key)
     totals = {kind: ZERO for kind in MovementKind.values}
     for row in movements.values("kind", "subject_key").annotate(total=Sum("amount")):
         totals[row["kind"]] += row["total"]
@@ -144,13 +142,8 @@ def year_balances(programme, years):
     return balances
 
 
-def _balance(totals):
-    released, spent, returned = totals[MovementKind.RELEASE], totals[MovementKind.SPEND], totals[MovementKind.RETURN]
-    return {"released": released, "spent": spent, "returned": returned, "unspent": released - spent - returned}
-
-
 def subject_balance(programme, year, subject_key):
-    return _balance(_totals(programme, year, subject_key))
+    return subject_balances(programme, [year], subject_key)[year]
 
 
 def subject_balances(programme, years, subject_key):
@@ -163,7 +156,16 @@ def subject_balances(programme, years, subject_key):
         .order_by()
     ):
         totals[row["year"]][row["kind"]] += row["total"]
-    return {year: _balance(year_totals) for year, year_totals in totals.items()}
+    balances = {}
+    for year, t in totals.items():
+        released, spent, returned = t[MovementKind.RELEASE], t[MovementKind.SPEND], t[MovementKind.RETURN]
+        balances[year] = {
+            "released": released,
+            "spent": spent,
+            "returned": returned,
+            "unspent": released - spent - returned,
+        }
+    return balances
 
 
 def _record(programme, year, kind, amount, subject_key, subject_label, user, decision=None, note=""):

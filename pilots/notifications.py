@@ -24,12 +24,11 @@ def recipients(event):
     return sorted(email for email in emails if email)
 
 
-def notify(event_id, to=None):
-    """Mails the event to `to` (decided when the event was recorded), or to today's recipients."""
+def notify(event_id, to):
+    """Mails the event to `to`: the recipients decided when the event was recorded."""
     from .models import PilotEvent
 
     event = PilotEvent.objects.select_related("pilot", "body").get(pk=event_id)
-    to = recipients(event) if to is None else to
     if not to:
         return 0
     subject = _("%(pilot)s: %(event)s") % {"pilot": event.pilot.title, "event": event.get_kind_display()}

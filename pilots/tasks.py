@@ -4,6 +4,6 @@ from .notifications import notify
 
 
 @shared_task
-def notify_event(event_id, to=None):
+def notify_event(event_id, to):
     """Emails the people to inform of a pilot event; queued after the act's transaction commits."""
     return notify(event_id, to)
