@@ -11,6 +11,9 @@ from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 KEY = "jeugdregio_login_at"
 TOUCHED = "jeugdregio_touched_at"
@@ -39,3 +42,40 @@ class SessionLifetimeMiddleware:
             if time.time() - request.session.get(TOUCHED, 0) > RENEW_SECONDS:
                 request.session[TOUCHED] = int(time.time())  # a change: the session is saved, its expiry renewed
         return self.get_response(request)
+
+
+class InputGuardMiddleware:
+    """Refuses, before any view runs, what no field of ours can hold: NUL characters and over-long values.
+
+    PostgreSQL cannot store a NUL in text, and no person types one; a value longer than MAX_PARAMETER_LENGTH is
+    not a text anyone writes in a form here. Both are answered with a Dutch 400 page and change nothing. A NUL
+    in the path is a page that does not exist: 404. Every GET and POST parameter is covered (names, values and
+    uploaded file names), whether a view reads it through a form or not.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        problem = self.problem(request)
+        if problem:
+            return render(request, "400.html", {"reason": problem}, status=400)
+        return self.get_response(request)
+
+    @staticmethod
+    def problem(request):
+        limit = settings.MAX_PARAMETER_LENGTH
+        parameters = list(request.GET.lists())
+        if request.method == "POST":
+            parameters += list(request.POST.lists())
+            parameters += [(name, [upload.name for upload in uploads]) for name, uploads in request.FILES.lists()]
+        for name, values in parameters:
+            if "\x00" in name or any("\x00" in value for value in values):
+                return _("One of the fields contains an invisible control character (NUL) that cannot be saved.")
+            if len(name) > limit or any(len(value) > limit for value in values):
+                return _("One of the fields is longer than %(limit)s characters.") % {
+                    "limit": f"{limit:,}".replace(",", ".")
+                }
+        return None

@@ -53,8 +53,14 @@ def health(request):
     return JsonResponse(body, status=200 if healthy else 503)
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    """The 403 page says why when the refusal says why (PermissionDenied("...") with a Dutch message)."""
+    reason = str(exception) if exception is not None and exception.args else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request, exception=None):

@@ -10,12 +10,14 @@ it, and checks the invariants here rather than in a form:
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+
+from core.amounts import parse_euro
 
 from .constants import MovementKind
 from .models import BudgetLine, BudgetMovement
@@ -47,17 +49,14 @@ class YearBalance:
 
 
 def money(value):
+    """A positive amount with cents, parsed the one way amounts are parsed (core.amounts)."""
     try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError):
-        raise LedgerError(_("Enter an amount in euros, e.g. 12500 or 12500.50.")) from None
-    if not amount.is_finite() or amount <= 0:
+        amount = parse_euro(value)
+    except ValidationError as error:
+        raise LedgerError(error.messages) from None
+    if amount <= 0:
         raise LedgerError(_("An amount must be more than EUR 0."))
-    if amount != amount.quantize(CENT):
-        raise LedgerError(_("An amount has at most two decimals (cents)."))
-    if amount >= Decimal("10000000000"):
-        raise LedgerError(_("This amount is too large."))
-    return amount.quantize(CENT)
+    return amount
 
 
 def pilot_budget_line(programme, year, lock=False):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.amounts import MoneyField
 from core.models import AppendOnlyModel
 from programmes.models import Municipality, Programme
 
@@ -60,7 +61,7 @@ class BudgetLine(models.Model):
 
     post = models.ForeignKey(BudgetPost, on_delete=models.CASCADE, related_name="lines", verbose_name=_("post"))
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    amount = models.DecimalField(_("amount"), **MONEY, validators=[NOT_NEGATIVE])
+    amount = MoneyField(_("amount"), **MONEY, validators=[NOT_NEGATIVE])
     history = HistoricalRecords()
 
     class Meta:
@@ -93,7 +94,7 @@ class FundingSource(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     name = models.CharField(_("name"), max_length=200)
-    amount = models.DecimalField(_("amount"), **MONEY, validators=[NOT_NEGATIVE])
+    amount = MoneyField(_("amount"), **MONEY, validators=[NOT_NEGATIVE])
     explanation = models.CharField(_("explanation"), max_length=300, blank=True)
     history = HistoricalRecords()
 
@@ -152,7 +153,7 @@ class BudgetMovement(AppendOnlyModel):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=10, choices=MovementKind.choices)
-    amount = models.DecimalField(_("amount"), **MONEY)
+    amount = MoneyField(_("amount"), **MONEY)
     subject_label = models.CharField(_("subject"), max_length=300)
     subject_key = models.CharField(
         _("subject key"), max_length=100, db_index=True, help_text=_("Identifies the pilot (or other subject).")

@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.downloads import DownloadLinkWidget
 
 from .forms import RouteStepFormSetBase
 from .models import (
@@ -110,6 +113,8 @@ class DecisionAdmin(AppendOnlyAdmin):
 class AgendaDocumentInline(admin.TabularInline):
     model = AgendaDocument
     extra = 0
+    # The current file links to the permission-checked download, never to its storage URL.
+    formfield_overrides = {models.FileField: {"widget": DownloadLinkWidget("governance:document")}}
 
 
 @admin.register(AgendaItem)

@@ -109,3 +109,21 @@ class CloseMeetingForm(forms.Form):
 
     def acts(self):
         return {item.pk: self.cleaned_data.get(f"act_{item.pk}", "") for item in self.items}
+
+
+class MoveItemForm(forms.Form):
+    """Where the secretary moves an agenda item: a later planned meeting of the same body."""
+
+    meeting = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        error_messages={
+            "required": _("Choose a later planned meeting of the same body."),
+            "invalid_choice": _("Choose a later planned meeting of the same body."),
+        },
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            body_id=item.meeting.body_id, status=MeetingStatus.PLANNED, starts_at__gt=item.meeting.starts_at
+        )

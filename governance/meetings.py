@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from .constants import MeetingStatus
-from .models import Meeting
+from .models import AgendaItem, Meeting
 
 SUBJECT_HANDLERS = {}
 
@@ -50,8 +50,10 @@ def close_meeting(meeting, minutes, outcomes, user, acts=None):
     return meeting
 
 
+@transaction.atomic
 def move(item, meeting):
     """The secretary moves an item to a later planned meeting of the same body."""
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=item.pk)
     if meeting.body_id != item.meeting.body_id or meeting.status != MeetingStatus.PLANNED:
         raise ValidationError(_("An item moves to another planned meeting of the same body."))
     item.meeting = meeting

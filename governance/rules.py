@@ -3,7 +3,7 @@
 import rules
 
 from programmes.roles import roles_of
-from programmes.rules import can_edit_plan
+from programmes.rules import can_edit_plan, can_read
 
 from .models import GovernanceBody
 
@@ -21,3 +21,5 @@ def records_for_body(user, obj):
 
 
 rules.add_perm("governance.manage_meeting", can_edit_plan | records_for_body)
+# The agenda and its documents go to every reader of the programme: the meeting page and the download use this.
+rules.add_perm("governance.view_meeting_documents", can_read)

@@ -1,8 +1,6 @@
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -11,13 +9,22 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from core.downloads import serve_file
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
 from .constants import MeetingStatus
 from .exports import export
 from .filters import DecisionFilter
-from .forms import AgendaItemFormSet, CloseMeetingForm, DocumentForm, MeetingForm, RouteForm, RouteStepFormSet
+from .forms import (
+    AgendaItemFormSet,
+    CloseMeetingForm,
+    DocumentForm,
+    MeetingForm,
+    MoveItemForm,
+    RouteForm,
+    RouteStepFormSet,
+)
 from .meetings import close_meeting, move
 from .models import (
     AgendaDocument,
@@ -274,13 +281,10 @@ class MeetingCloseView(ObjectPermissionMixin, FormView):
 
 
 def document_download(request, pk):
-    """Agenda documents are served only to those who may read the programme."""
+    """A document goes to whoever the meeting page shows it to."""
     document = get_object_or_404(AgendaDocument.objects.select_related("item__meeting__body__programme"), pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("programmes.view_programme", document.programme):
-        raise PermissionDenied
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))
+    meeting = document.item.meeting
+    return serve_file(request, "governance.view_meeting_documents", meeting, document.file, str(document))
 
 
 class AgendaItemMoveView(View):
@@ -290,8 +294,11 @@ class AgendaItemMoveView(View):
         item = get_object_or_404(AgendaItem.objects.select_related("meeting__body__programme"), pk=pk)
         if not request.user.has_perm("governance.manage_meeting", item.meeting):
             raise PermissionDenied
-        target = get_object_or_404(Meeting, pk=request.POST.get("meeting"))
+        form = MoveItemForm(request.POST, item=item)
         try:
+            if not form.is_valid():
+                raise ValidationError([message for errors in form.errors.values() for message in errors])
+            target = form.cleaned_data["meeting"]
             move(item, target)
         except ValidationError as error:
             for message in error.messages:

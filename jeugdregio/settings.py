@@ -40,8 +40,31 @@ def required(name):
 DJANGO_ENV = os.environ.get("DJANGO_ENV", "development")
 PRODUCTION = DJANGO_ENV == "production"
 
+# Keys that stood in this repository at some time: public, so never a secret.
+KNOWN_SECRET_KEYS = {
+    "change-me-compose-only-0123456789abcdefghijklmnopqrstuvwxyz",
+    "development-only-not-secret-" + "x" * 40,
+}
+
+
+def strong_secret_key(name):
+    """A SECRET_KEY fit for production: 50 characters or more, varied, not a published or Django-made default."""
+    value = required(name)
+    if (
+        value in KNOWN_SECRET_KEYS
+        or len(value) < 50
+        or len(set(value)) < 10
+        or value.startswith(("django-insecure", "change-me"))
+    ):
+        raise ImproperlyConfigured(
+            f"{name} is too short, too simple or publicly known; make one with "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    return value
+
+
 if PRODUCTION:
-    SECRET_KEY = required("SECRET_KEY")
+    SECRET_KEY = strong_secret_key("SECRET_KEY")
     ALLOWED_HOSTS = envlist("ALLOWED_HOSTS") or [required("ALLOWED_HOSTS")]
     DEBUG = False
 else:
@@ -88,12 +111,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.SessionLifetimeMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# The longest value any GET or POST parameter may have (core.middleware.InputGuardMiddleware): about 25 pages.
+MAX_PARAMETER_LENGTH = 50_000
 
 ROOT_URLCONF = "jeugdregio.urls"
 WSGI_APPLICATION = "jeugdregio.wsgi.application"
@@ -145,6 +172,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "core.auth.axes_username"  # cut to 150 characters: no overflow
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Content Security Policy (django-csp): scripts only from this site, never inline; inline style attributes

@@ -1,12 +1,14 @@
-from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from core import views as core_views
+from core.converters import TokenConverter
 from dashboard import api
 from reminders import calendar
 from reminders.views import MyWorkView
+
+register_converter(TokenConverter, "token")
 
 admin.site.site_header = "Jeugdregio – functioneel beheer"
 admin.site.site_title = "Jeugdregio"
@@ -18,8 +20,10 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("ping/", core_views.ping, name="ping"),
     path("calendar/renew/", calendar.renew_token, name="calendar_renew"),
-    path("calendar/<str:token>.ics", calendar.user_feed, name="calendar_user"),
-    path("calendar/<str:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"),
+    path("calendar/<token:token>.ics", calendar.user_feed, name="calendar_user"),
+    path(
+        "calendar/<token:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/programmes/", api.ProgrammeListView.as_view(), name="api_programmes"),
     path("api/v1/programmes/<int:pk>/dashboard/", api.ProgrammeDashboardView.as_view(), name="api_dashboard"),
@@ -32,11 +36,10 @@ urlpatterns = [
     path("", include("dashboard.urls")),
 ]
 
+handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads are never served by their MEDIA_URL, not even under DEBUG: only through the permission-checked
+# download views (core.downloads.serve_file).

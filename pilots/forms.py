@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from core.amounts import EuroField
 from core.templatetags.money import euro
 from governance.constants import AdviceOutcome
 from programmes.forms import DATE_WIDGET, SHORT_TEXT
@@ -143,24 +144,60 @@ class DecideForm(RationaleForm):
     def __init__(self, *args, pilot=None, **kwargs):
         super().__init__(*args, **kwargs)
         for request in pilot.budget_requests.all():
-            self.fields[f"amount_{request.year}"] = forms.DecimalField(
+            self.fields[f"amount_{request.year}"] = EuroField(
                 label=_("Released for %(year)s (requested %(amount)s)")
                 % {"year": request.year, "amount": euro(request.amount)},
                 initial=request.amount,
-                min_value=0,
-                max_digits=12,
-                decimal_places=2,
                 required=False,
             )
 
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == "approved":
+            for name in self.fields:
+                if name.startswith("amount_") and data.get(name) is None and name not in self.errors:
+                    self.add_error(
+                        name,
+                        _("State the amount released for %(year)s (0 if nothing is released that year).")
+                        % {"year": name.split("_")[1]},
+                    )
+        return data
+
     def amounts(self):
+        """Every requested year with what the decision releases (the service refuses a missing year)."""
         return {
             int(name.split("_")[1]): value
             for name, value in self.cleaned_data.items()
-            if name.startswith("amount_") and value
+            if name.startswith("amount_") and value is not None
         }
 
 
 class GateForm(RationaleForm):
+    gate = forms.ModelChoiceField(
+        queryset=Gate.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a go/no-go moment of this pilot."),
+            "invalid_choice": _("Choose a go/no-go moment of this pilot."),
+        },
+    )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=GateOutcome.choices)
-    field_order = ["outcome", "rationale"]
+    field_order = ["gate", "outcome", "rationale"]
+
+    def __init__(self, *args, pilot=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if pilot is not None:
+            self.fields["gate"].queryset = pilot.gates.all()
+
+
+class SpendForm(forms.Form):
+    """Spending on a running pilot: a year the pilot has money for, an amount in euros, what it was for."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=[])
+    amount = EuroField(label=_("Spent (EUR)"))
+    note = forms.CharField(label=_("What for"), max_length=300, required=False)
+
+    def __init__(self, *args, pilot=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = sorted(pilot.budget_requests.values_list("year", flat=True)) if pilot is not None else []
+        self.fields["year"].choices = [(year, year) for year in years]

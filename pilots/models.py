@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.amounts import MoneyField
 from core.models import AppendOnlyModel
 from governance.constants import StepAct
 from governance.models import Advice, Decision, GovernanceBody
@@ -143,7 +144,7 @@ class Pilot(models.Model):
 class BudgetRequest(models.Model):
     pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="budget_requests", verbose_name=_("pilot"))
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    amount = models.DecimalField(
+    amount = MoneyField(
         _("requested amount"),
         max_digits=12,
         decimal_places=2,

@@ -7,12 +7,13 @@ append-only PilotEvent (and the governance Advice or Decision), and queues notif
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.amounts import parse_euro
+from core.refusals import Forbidden, Refused
 from core.templatetags.money import euro
 from finance import ledger
 from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
@@ -31,8 +32,12 @@ REQUIRED_FIELDS = {
 }
 
 
-class ActRefused(ValidationError):
-    """An act that is not allowed now, by this user, or with this input. The message is for the user."""
+class ActRefused(Refused):
+    """An act that is not allowed now, or with this input. The message is for the user."""
+
+
+class ActForbidden(ActRefused, Forbidden):
+    """An act this user may not do on this pilot: the web answers 403 with the message."""
 
 
 def _lock(pilot):
@@ -42,6 +47,11 @@ def _lock(pilot):
 def _require(condition, message):
     if not condition:
         raise ActRefused(message)
+
+
+def _allow(condition, message):
+    if not condition:
+        raise ActForbidden(message)
 
 
 def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=None):
@@ -82,7 +92,7 @@ def _current_step(pilot):
 
 
 def _may_act_at(user, step):
-    _require(
+    _allow(
         records_for(user, step.body),
         _("Only %(body)s (its chair or secretary), the programme manager or an administrator can act at this step.")
         % {"body": step.body},
@@ -116,7 +126,7 @@ def _record_decision(pilot, body, user, outcome, rationale, step_order=None, mee
 @transaction.atomic
 def submit(pilot, user, via="web"):
     pilot = _lock(pilot)
-    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not submit proposals of this workgroup."))
+    _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not submit proposals of this workgroup."))
     _require(pilot.status == PilotStatus.DRAFT, _("Only a draft can be submitted."))
     empty = [str(label) for field, label in REQUIRED_FIELDS.items() if not getattr(pilot, field).strip()]
     _require(not empty, _("Fill in the DIN format before submitting: %(fields)s.") % {"fields": ", ".join(empty)})
@@ -140,7 +150,7 @@ def submit(pilot, user, via="web"):
 @transaction.atomic
 def withdraw(pilot, user, reason="", via="web"):
     pilot = _lock(pilot)
-    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not withdraw this proposal."))
+    _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not withdraw this proposal."))
     _require(pilot.status in WITHDRAWABLE, _("A proposal can be withdrawn only before it is approved."))
     if pilot.step() is not None:
         agenda.unschedule(pilot, pilot.step().body)
@@ -234,11 +244,7 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
         agenda.unschedule(pilot, step.body, keep_meeting=meeting)
         return pilot
     requested = {r.year: r.amount for r in pilot.budget_requests.all()}
-    amounts = (
-        requested
-        if amounts is None
-        else {int(y): ledger.money(a) for y, a in amounts.items() if a not in (None, "", 0, "0")}
-    )
+    amounts = dict(requested) if amounts is None else _stated_amounts(amounts, requested)
     for year, amount in amounts.items():
         _require(year in requested, _("No budget was requested for %(year)s.") % {"year": year})
         _require(
@@ -256,10 +262,37 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
     return pilot
 
 
+def _stated_amounts(amounts, requested):
+    """An approval states the amount for every requested year (0 where nothing is released) and releases money.
+
+    `amounts=None` (the admin action, a meeting's outcome) releases exactly what was requested; a partial dict,
+    a missing year or an approval of € 0 is refused rather than read as "nothing".
+    """
+    stated = {}
+    for year, amount in amounts.items():
+        if amount in (None, ""):
+            continue
+        try:
+            stated[int(year)] = parse_euro(amount)
+        except (TypeError, ValueError):
+            raise ActRefused(_("Choose a year.")) from None
+    missing = [str(year) for year in sorted(requested) if year not in stated]
+    _require(
+        not missing,
+        _("State the amount released for %(years)s (0 if nothing is released that year).")
+        % {"years": ", ".join(missing)},
+    )
+    _require(
+        not requested or any(stated.values()),
+        _("An approval releases money: state an amount for at least one year, or reject or return the proposal."),
+    )
+    return {year: amount for year, amount in stated.items() if amount}
+
+
 @transaction.atomic
 def start(pilot, user, via="web"):
     pilot = _lock(pilot)
-    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not start this pilot."))
+    _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not start this pilot."))
     _require(pilot.status == PilotStatus.APPROVED, _("Only an approved pilot can start."))
     pilot.status = PilotStatus.RUNNING
     pilot.save(update_fields=["status"])
@@ -282,14 +315,14 @@ def record_gate(gate, user, outcome, rationale="", via="web"):
     """Continue, adjust (a revised plan: a new version) or stop (unspent money returns) at a go/no-go moment."""
     gate = Gate.objects.select_for_update().get(pk=gate.pk)
     pilot = _lock(gate.pilot)
-    _require(pilot.status == PilotStatus.RUNNING, _("Only a running pilot meets a go/no-go moment."))
-    _require(not gate.outcome, _("This go/no-go moment has already been decided."))
-    _require(outcome in GateOutcome.values, _("Choose continue, adjust or stop."))
     body = gate.body or deciding_body(pilot)
-    _require(
+    _allow(
         records_for(user, body),
         _("Only %(body)s, the programme manager or an administrator decides this go/no-go moment.") % {"body": body},
     )
+    _require(pilot.status == PilotStatus.RUNNING, _("Only a running pilot meets a go/no-go moment."))
+    _require(not gate.outcome, _("This go/no-go moment has already been decided."))
+    _require(outcome in GateOutcome.values, _("Choose continue, adjust or stop."))
     decision = _record_decision(pilot, body, user, outcome, rationale)
     gate.outcome, gate.decision = outcome, decision
     gate.save(update_fields=["outcome", "decision"])
@@ -319,7 +352,7 @@ def record_gate(gate, user, outcome, rationale="", via="web"):
 @transaction.atomic
 def record_spending(pilot, user, year, amount, note=""):
     pilot = _lock(pilot)
-    _require(user.has_perm("pilots.change_pilot", pilot), _("You may not record spending for this pilot."))
+    _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not record spending for this pilot."))
     _require(pilot.status == PilotStatus.RUNNING, _("Spending is recorded against a running pilot."))
     try:
         year = int(year)
@@ -334,7 +367,7 @@ def promote(experiment, user):
     from .models import Experiment
 
     experiment = Experiment.objects.select_for_update().select_related("workgroup__programme").get(pk=experiment.pk)
-    _require(
+    _allow(
         user.has_perm(
             "pilots.change_pilot", Pilot(workgroup=experiment.workgroup, programme=experiment.workgroup.programme)
         ),

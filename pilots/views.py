@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
+from core.refusals import Forbidden, as_permission_denied
 from governance.exports import export
 from programmes.models import Workgroup
 from programmes.roles import roles_of
@@ -32,6 +34,7 @@ from .forms import (
     PilotForm,
     RationaleForm,
     RoleFormSet,
+    SpendForm,
 )
 from .models import Experiment, Gate, Indicator, Pilot, PilotRole, PilotStep
 from .rules import records_for
@@ -241,8 +244,15 @@ ACTS = {
 }
 
 
+def _form_errors(form):
+    return ValidationError([message for errors in form.errors.values() for message in errors])
+
+
 class PilotActView(View):
-    """One POST per act; the service decides whether it is allowed and says why not."""
+    """One POST per act: a form reads the input, the service decides whether it is allowed and says why not.
+
+    Input that is wrong comes back as a message on the pilot page; an act this user may not do is a 403
+    with the service's message."""
 
     def post(self, request, pk, act):
         pilot = get_object_or_404(Pilot, pk=pk)
@@ -251,43 +261,44 @@ class PilotActView(View):
         try:
             if act in ACTS:
                 form = RationaleForm(request.POST)
-                form.is_valid()
+                if not form.is_valid():
+                    raise _form_errors(form)
                 ACTS[act](pilot, request.user, form.cleaned_data)
             elif act == "advise":
                 form = AdviceForm(request.POST)
                 if not form.is_valid():
-                    raise ValidationError(_("Choose an advice."))
+                    raise _form_errors(form)
                 data = form.cleaned_data
                 services.record_advice(pilot, request.user, data["outcome"], data["rationale"], data["conditions"])
             elif act == "decide":
                 form = DecideForm(request.POST, pilot=pilot)
                 if not form.is_valid():
-                    raise ValidationError([e for errors in form.errors.values() for e in errors])
+                    raise _form_errors(form)
                 data = form.cleaned_data
                 services.decide(pilot, request.user, data["outcome"], data["rationale"], amounts=form.amounts())
             elif act == "gate":
-                gate = get_object_or_404(Gate, pk=request.POST.get("gate"), pilot=pilot)
-                form = GateForm(request.POST)
+                form = GateForm(request.POST, pilot=pilot)
                 if not form.is_valid():
-                    raise ValidationError(_("Choose continue, adjust or stop."))
-                services.record_gate(gate, request.user, form.cleaned_data["outcome"], form.cleaned_data["rationale"])
+                    raise _form_errors(form)
+                data = form.cleaned_data
+                services.record_gate(data["gate"], request.user, data["outcome"], data["rationale"])
             elif act == "spend":
-                services.record_spending(
-                    pilot,
-                    request.user,
-                    request.POST.get("year") or 0,
-                    request.POST.get("amount", ""),
-                    request.POST.get("note", "")[:300],
-                )
+                form = SpendForm(request.POST, pilot=pilot)
+                if not form.is_valid():
+                    raise _form_errors(form)
+                data = form.cleaned_data
+                services.record_spending(pilot, request.user, data["year"], data["amount"], data["note"])
             elif act == "measure":
                 if not request.user.has_perm("pilots.change_pilot", pilot):
                     raise PermissionDenied
                 form = MeasurementForm(request.POST, pilot=pilot)
                 if not form.is_valid():
-                    raise ValidationError([e for errors in form.errors.values() for e in errors])
+                    raise _form_errors(form)
                 form.save()
             else:
-                raise PermissionDenied
+                raise Http404
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)

@@ -63,6 +63,14 @@ class Municipality(models.Model):
         return self.name
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def of_region(self, region):
+        """The organisations a programme of `region` can work with: the region's own municipalities and every
+        organisation that is not a municipality (care providers, GGD, education often work across regions).
+        Another region's municipalities are left out."""
+        return self.filter(models.Q(municipality__isnull=True) | models.Q(municipality__region=region))
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
@@ -76,6 +84,8 @@ class Organisation(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -83,6 +93,29 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# How a person is known in a region: a seat in one of its workgroups or bodies, access to one of its programmes,
+# or working for one of its municipalities.
+REGION_LINKS = (
+    "memberships__workgroup__programme__region",
+    "bodymembership__body__programme__region",
+    "user__programme_access__programme__region",
+    "organisation__municipality__region",
+)
+
+
+class PersonQuerySet(models.QuerySet):
+    def of_region(self, region):
+        """The people a form of `region` offers: those known in the region (REGION_LINKS), and those known in no
+        region at all yet. Persons have no region of their own; someone just added (a care provider's employee,
+        say) must be seatable somewhere first, while someone known only in another region stays out of sight."""
+        people = self.model._default_manager
+        known_here, known_anywhere = models.Q(), models.Q()
+        for link in REGION_LINKS:
+            known_here |= models.Q(pk__in=people.filter(**{link: region}).values("pk"))
+            known_anywhere |= models.Q(pk__in=people.filter(**{f"{link}__isnull": False}).values("pk"))
+        return self.filter(known_here | ~known_anywhere)
 
 
 class Person(models.Model):
@@ -106,6 +139,8 @@ class Person(models.Model):
         verbose_name=_("login account"),
     )
     history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

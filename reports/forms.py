@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from pilots.models import Pilot
@@ -96,11 +97,36 @@ class ProgrammeReportCreateForm(forms.Form):
     period_end = forms.DateField(label=_("Period to"), widget=DATE_WIDGET)
 
 
+SUMMARY_MAX_LENGTH = 20000
+
+
 class ProgrammeReportSummaryForm(forms.ModelForm):
+    """The report's own summary and one summary per action line (fields `summary_<pk>`)."""
+
     class Meta:
         model = ProgrammeReport
         fields = ["summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, summaries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["summary"].max_length = SUMMARY_MAX_LENGTH
+        self.fields["summary"].validators.append(MaxLengthValidator(SUMMARY_MAX_LENGTH))
+        self.summaries = {f"summary_{summary.pk}": summary for summary in summaries}
+        for name, summary in self.summaries.items():
+            self.fields[name] = forms.CharField(
+                label=summary.action_line.title if summary.action_line_id else _("Summary"),
+                required=False,
+                max_length=SUMMARY_MAX_LENGTH,
+                strip=False,
+            )
+
+    def changed_summaries(self):
+        """The action-line summaries whose text was sent and differs from what is stored."""
+        for name, summary in self.summaries.items():
+            if name in self.data and self.cleaned_data[name] != summary.summary:
+                summary.summary = self.cleaned_data[name]
+                yield summary
 
 
 class PreferenceForm(forms.Form):

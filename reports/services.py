@@ -7,11 +7,11 @@ append-only ReportSubmission or ReportReview. A returned report is open again fo
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.refusals import Forbidden, Refused
 from governance.constants import BodyKind
 from governance.models import GovernanceBody
 from pilots.models import Indicator, Measurement
@@ -34,13 +34,22 @@ from .models import (
 )
 
 
-class ReportRefused(ValidationError):
-    """An act on a report that is not allowed now, by this user, or with this input. The message is for the user."""
+class ReportRefused(Refused):
+    """An act on a report that is not allowed now, or with this input. The message is for the user."""
+
+
+class ReportForbidden(ReportRefused, Forbidden):
+    """An act on a report this user may not do: the web answers 403 with the message."""
 
 
 def _require(condition, message):
     if not condition:
         raise ReportRefused(message)
+
+
+def _allow(condition, message):
+    if not condition:
+        raise ReportForbidden(message)
 
 
 def _lock(report):
@@ -128,8 +137,8 @@ def _write(report, data):
 @transaction.atomic
 def save_draft(report, user, data, files=()):
     report = _lock(report)
+    _allow(may_write(user, report), _("Only the reporters of this workgroup write this report."))
     _require(report.status in OPEN_STATUSES, _("This report has been submitted; it is no longer open."))
-    _require(may_write(user, report), _("Only the reporters of this workgroup write this report."))
     _write(report, data)
     report.status = ReportStatus.DRAFT
     report.save()
@@ -141,8 +150,8 @@ def save_draft(report, user, data, files=()):
 def submit(report, user, data, measurements=None, files=()):
     """Submits the report in the fixed format; indicator updates become Measurements of the pilot."""
     report = _lock(report)
+    _allow(may_write(user, report), _("Only the reporters of this workgroup write this report."))
     _require(report.status in OPEN_STATUSES, _("This report has been submitted; it is no longer open."))
-    _require(may_write(user, report), _("Only the reporters of this workgroup write this report."))
     _write(report, data)
     _require(report.progress, _("Describe the progress of the period."))
     _require(report.course, _("Choose on track, needs attention or serious delay."))
@@ -183,12 +192,12 @@ def _attach(report, user, files):
 def review(report, user, outcome, comment=""):
     """The kernteam accepts a submitted report, or returns it with a comment: the slot is open again."""
     report = _lock(report)
-    _require(report.status == ReportStatus.SUBMITTED, _("Only a submitted report can be reviewed."))
     body = reviewing_body(report.programme_id)
-    _require(
+    _allow(
         may_review(user, report, body),
         _("Only the kernteam, the programme manager or an administrator reviews this report."),
     )
+    _require(report.status == ReportStatus.SUBMITTED, _("Only a submitted report can be reviewed."))
     _require(outcome in ReviewOutcome.values, _("Choose accept or return."))
     comment = (comment or "").strip()
     _require(outcome != ReviewOutcome.RETURNED or comment, _("Say why the report is returned."))
@@ -204,7 +213,7 @@ def review(report, user, outcome, comment=""):
 @transaction.atomic
 def request_report(programme, user, workgroup, due_date, note="", pilot=None, period_start=None):
     """A one-off report request by the programme manager, with its own due date."""
-    _require(may_request(user, programme), _("Only the programme manager asks for a report."))
+    _allow(may_request(user, programme), _("Only the programme manager asks for a report."))
     _require(
         workgroup is not None and workgroup.programme_id == programme.pk, _("Choose a workgroup of this programme.")
     )
@@ -228,7 +237,7 @@ def request_report(programme, user, workgroup, due_date, note="", pilot=None, pe
 @transaction.atomic
 def compile_programme_report(programme, user, period_start, period_end):
     """Creates the programme report for a period (once), with an empty summary per action line."""
-    _require(may_request(user, programme), _("Only the programme manager compiles the programme report."))
+    _allow(may_request(user, programme), _("Only the programme manager compiles the programme report."))
     _require(period_start and period_end and period_start <= period_end, _("The period must start before it ends."))
     _require(
         not ProgrammeReport.objects.filter(

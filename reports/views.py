@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
+from core.downloads import serve_file
+from core.refusals import Forbidden, as_permission_denied
 from pilots.models import Indicator
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
@@ -180,18 +182,19 @@ class ReportDetailView(ObjectPermissionMixin, DetailView):
             "lessons": report.lessons,
             "course": report.course,
         }
+        # Drafts are the reporters' own until submitted: text and attachments alike (reports.rules).
+        shows_content = user.has_perm("reports.view_report_content", report)
         context.update(
             today=timezone.localdate(),
             may_write=may_write,
             may_review=may_review,
-            # Drafts are the reporters' own until submitted.
-            shows_text=report.status != ReportStatus.DRAFT or may_write or services.may_request(user, report.programme),
+            shows_text=shows_content,
             form=kwargs.get("form")
             or (ReportForm(initial=initial, indicators=self.indicators()) if may_write else None),
             review_form=kwargs.get("review_form") or (ReviewForm() if may_review else None),
             submissions=report.submissions.select_related("submitted_by").order_by("-number"),
             reviews={r.submission_id: r for r in report.reviews.select_related("reviewed_by", "body")},
-            attachments=report.attachments.all(),
+            attachments=report.attachments.all() if shows_content else [],
         )
         return context
 
@@ -220,6 +223,8 @@ class ReportDetailView(ObjectPermissionMixin, DetailView):
                     messages.success(request, _("Your report has been submitted to the kernteam."))
             else:
                 raise PermissionDenied
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
         except ValidationError as error:
             _errors(request, error)
             if action in ("save", "submit"):
@@ -230,13 +235,9 @@ class ReportDetailView(ObjectPermissionMixin, DetailView):
 
 
 def attachment_download(request, pk):
-    """Attachments are served only to those who may read the programme."""
+    """An attachment goes to whoever the report page shows it to: a draft's only to its writers and the manager."""
     attachment = get_object_or_404(ReportAttachment.objects.select_related("report__programme"), pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("reports.view_progressreport", attachment.report):
-        raise PermissionDenied
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=str(attachment))
+    return serve_file(request, "reports.view_report_content", attachment.report, attachment.file, str(attachment))
 
 
 class ProgrammeReportCreateView(ProgrammePermissionMixin, View):
@@ -279,18 +280,18 @@ class ProgrammeReportView(ObjectPermissionMixin, DetailView):
         self.object = report = self.get_object()
         if not services.may_request(request.user, report.programme):
             raise PermissionDenied
-        form = ProgrammeReportSummaryForm(request.POST, instance=report)
-        summaries = list(report.summaries.all())
+        summaries = report.summaries.select_related("action_line")
+        form = ProgrammeReportSummaryForm(request.POST, instance=report, summaries=summaries)
         if not form.is_valid():
             messages.error(request, _("The summary could not be saved."))
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
             return redirect(report)
         with transaction.atomic():
             form.save()
-            for summary in summaries:
-                text = request.POST.get(f"summary_{summary.pk}")
-                if text is not None and text != summary.summary:
-                    summary.summary = text[:20000]
-                    summary.save()
+            for summary in form.changed_summaries():
+                summary.save()
         messages.success(request, _("The summaries have been saved."))
         return redirect(report)
 

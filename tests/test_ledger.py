@@ -69,7 +69,7 @@ def test_reservations_of_other_pilots_are_kept_free(programme, pilot_post, so):
     assert (balance.reserved, balance.released, balance.available) == (0, 60000, 20000)
 
 
-@pytest.mark.parametrize("amount", ["-5", "0", "12.345", "abc", "1e20", "NaN"])
+@pytest.mark.parametrize("amount", ["-5", "0", "12,3456", "12.345,678", "abc", "1e20", "NaN"])
 def test_amounts_are_positive_with_at_most_two_decimals(programme, pilot_post, so, amount):
     with pytest.raises(ledger.LedgerError):
         ledger.release(programme, 2026, amount, "pilot-1", "Pilot 1", decide(programme, so), None)

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from finance import ledger
 from finance.models import BudgetMovement
@@ -91,10 +92,10 @@ def test_a_lead_cannot_submit_another_workgroups_proposal(pilot, workgroup2, rou
 def test_a_rationale_is_required_for_negative_and_conditional_outcomes(pilot, lead, secretaries):
     services.submit(pilot, lead)
     services.forward(pilot, secretaries["Kernteam"])
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.record_advice(pilot, secretaries["RBJ"], "negative", rationale="")
     services.record_advice(pilot, secretaries["RBJ"], "negative", rationale="Te duur")
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.decide(pilot, secretaries["SO"], "rejected", rationale="")
     services.decide(pilot, secretaries["SO"], "rejected", rationale="Past niet in de begroting")
     pilot.refresh_from_db()
@@ -185,7 +186,7 @@ def test_a_stop_at_a_gate_returns_unspent_money(pilot, lead, secretaries, progra
     services.record_spending(pilot, lead, 2026, "12000")
     gate = Gate.objects.create(pilot=pilot, planned_date=datetime.date(2026, 9, 1))
     refused(services.record_gate, gate, lead, "stop", rationale="Werkt niet")
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.record_gate(gate, secretaries["SO"], "stop", rationale="")
     services.record_gate(gate, secretaries["SO"], "stop", rationale="Onvoldoende effect")
     pilot.refresh_from_db()

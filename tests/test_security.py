@@ -99,7 +99,12 @@ def test_an_attachment_is_served_only_to_readers_of_the_programme(client, lead, 
     client.force_login(lead)
     client.post(
         report.get_absolute_url(),
-        {"action": "save", "progress": "x", "attachment": SimpleUploadedFile("cijfers.pdf", b"%PDF-1.4")},
+        {
+            "action": "submit",  # a draft's attachments are its writers' own: tests/test_downloads.py
+            "progress": "x",
+            "course": "on_track",
+            "attachment": SimpleUploadedFile("cijfers.pdf", b"%PDF-1.4"),
+        },
     )
     attachment = ReportAttachment.objects.get()
     url = reverse("reports:attachment", args=[attachment.pk])

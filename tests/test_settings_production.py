@@ -66,3 +66,23 @@ def test_load_demo_refuses_in_production():
     )
     assert result.returncode != 0
     assert "production" in result.stderr
+
+
+def test_production_refuses_a_published_short_or_made_up_key():
+    for key in (
+        "change-me-compose-only-0123456789abcdefghijklmnopqrstuvwxyz",  # docker-compose's old default
+        "development-only-not-secret-" + "x" * 40,  # the development default
+        "django-insecure-" + secrets.token_urlsafe(50),  # what startproject makes
+        secrets.token_urlsafe(20),  # short
+        "ab" * 40,  # long but not varied
+    ):
+        result = manage("check", SECRET_KEY=key, ALLOWED_HOSTS="jeugdregio.example.nl")
+        assert result.returncode != 0, key
+        assert "SECRET_KEY is too short, too simple or publicly known" in result.stderr, key
+
+
+def test_docker_compose_and_the_image_carry_no_secret_key():
+    compose = (settings.BASE_DIR / "docker-compose.yml").read_text()
+    assert "${SECRET_KEY:?" in compose  # compose refuses to start without one
+    dockerfile = (settings.BASE_DIR / "Dockerfile").read_text()
+    assert "token_urlsafe" in dockerfile  # collectstatic runs under a key made for that build only

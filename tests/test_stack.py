@@ -7,6 +7,7 @@ of the report due today exactly once, however many sweeps run."""
 
 import json
 import os
+import secrets
 import re
 import shlex
 import signal
@@ -88,7 +89,7 @@ def stack(tmp_path):
         **{k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "PYTEST", "DJANGO_"))},
         "DJANGO_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "jeugdregio.settings",
-        "SECRET_KEY": "stack-test-" + "x" * 50,
+        "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}",
         "SITE_URL": f"http://127.0.0.1:{port}",

@@ -1,12 +1,14 @@
 """Plan edits are kept (django-simple-history); a programme manager sees them and can revert one."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+
+from core.params import object_or_404
 
 from ..models import (
     ActionLine,
@@ -135,9 +137,7 @@ class RecordHistoryView(ProgrammeContextMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("programmes.revert_history", self.programme):
             raise PermissionDenied
-        record = get_object_or_404(self.model.history, history_id=request.POST.get("history_id"), id=kwargs["pk"])
-        from django.core.exceptions import ValidationError
-
+        record = object_or_404(self.model.history.filter(id=kwargs["pk"]), request.POST.get("history_id"), "history_id")
         try:
             restore(record, request.user)
         except ValidationError as error:
