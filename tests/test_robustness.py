@@ -236,7 +236,8 @@ def test_an_approval_without_amounts_is_refused(client, at_so, secretaries):
 def test_an_approval_of_nothing_at_all_is_refused(client, at_so, secretaries):
     client.force_login(secretaries["SO"])
     response = client.post(
-        reverse("pilots:act", args=[at_so.pk, "decide"]), {"outcome": "approved", "amount_2026": "0", "amount_2027": "0"}
+        reverse("pilots:act", args=[at_so.pk, "decide"]),
+        {"outcome": "approved", "amount_2026": "0", "amount_2027": "0"},
     )
     assert "Een goedkeuring geeft geld vrij" in " ".join(errors(response))
     at_so.refresh_from_db()

@@ -7,8 +7,8 @@ of the report due today exactly once, however many sweeps run."""
 
 import json
 import os
-import secrets
 import re
+import secrets
 import shlex
 import signal
 import socket
