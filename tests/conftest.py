@@ -208,3 +208,21 @@ def demo_module(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=open("/dev/null", "w"))
         yield
         call_command("flush", "--noinput", verbosity=0)
+
+
+@pytest.fixture
+def pilot(programme, workgroup1, route, money):
+    """A draft DIN proposal of workgroup 1 asking € 30.000 for 2026 and € 20.000 for 2027."""
+    from pilots.models import BudgetRequest, Pilot
+
+    pilot = Pilot.objects.create(
+        programme=programme,
+        workgroup=workgroup1,
+        title="Vaste contactpersoon",
+        goals="Eén vast gezicht voor gezinnen",
+        efforts="2 fte, training",
+        network="Lokale teams en aanbieders",
+    )
+    BudgetRequest.objects.create(pilot=pilot, year=2026, amount=Decimal("30000"))
+    BudgetRequest.objects.create(pilot=pilot, year=2027, amount=Decimal("20000"))
+    return pilot

@@ -11,23 +11,8 @@ from finance.models import BudgetMovement
 from governance.models import Advice, Decision, DecisionRoute
 from pilots import services
 from pilots.constants import PilotStatus
-from pilots.models import BudgetRequest, Experiment, Gate, Pilot, PilotEvent
+from pilots.models import Experiment, Gate, PilotEvent
 from tests import factories as f
-
-
-@pytest.fixture
-def pilot(programme, workgroup1, route, money):
-    pilot = Pilot.objects.create(
-        programme=programme,
-        workgroup=workgroup1,
-        title="Vaste contactpersoon",
-        goals="Eén vast gezicht voor gezinnen",
-        efforts="2 fte, training",
-        network="Lokale teams en aanbieders",
-    )
-    BudgetRequest.objects.create(pilot=pilot, year=2026, amount=Decimal("30000"))
-    BudgetRequest.objects.create(pilot=pilot, year=2027, amount=Decimal("20000"))
-    return pilot
 
 
 def refused(act, *args, **kwargs):

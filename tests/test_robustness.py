@@ -16,26 +16,11 @@ from governance.constants import MeetingStatus
 from governance.models import AgendaItem, Decision, Meeting
 from pilots import services
 from pilots.constants import PilotStatus
-from pilots.models import BudgetRequest, Gate, Pilot, PilotEvent
+from pilots.models import Gate, Pilot, PilotEvent
 from programmes.models import Milestone
 from reports.models import ActionLineSummary, ProgrammeReport
 from tests import factories as f
 from tests.factories import PASSWORD
-
-
-@pytest.fixture
-def pilot(programme, workgroup1, route, money):
-    pilot = Pilot.objects.create(
-        programme=programme,
-        workgroup=workgroup1,
-        title="Vaste contactpersoon",
-        goals="Eén vast gezicht",
-        efforts="2 fte",
-        network="Lokale teams",
-    )
-    BudgetRequest.objects.create(pilot=pilot, year=2026, amount=Decimal("30000"))
-    BudgetRequest.objects.create(pilot=pilot, year=2027, amount=Decimal("20000"))
-    return pilot
 
 
 @pytest.fixture
