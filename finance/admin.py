@@ -3,6 +3,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from programmes.admin import ScopedInlineMixin
+from programmes.forms import ProgrammeScopedForm
+
 from . import ledger
 from .constants import MovementKind
 from .models import BudgetLine, BudgetMovement, BudgetPost, CostSplit, FixedShare, FundingSource
@@ -32,10 +35,11 @@ class FundingSourceAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["programme"]
 
 
-class FixedShareInline(admin.TabularInline):
+class FixedShareInline(ScopedInlineMixin, admin.TabularInline):
+    """Municipalities of the split's own region only."""
+
     model = FixedShare
     extra = 0
-    autocomplete_fields = ["municipality"]
 
 
 @admin.register(CostSplit)
@@ -46,7 +50,7 @@ class CostSplitAdmin(SimpleHistoryAdmin):
     inlines = [FixedShareInline]
 
 
-class MovementForm(forms.ModelForm):
+class MovementForm(ProgrammeScopedForm):
     """Adding a movement in the admin goes through the ledger, with the same refusals as everywhere."""
 
     class Meta:

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.downloads import DownloadLinkWidget
+from programmes.admin import ScopedInlineMixin, StateLockedAdmin
+from programmes.forms import ProgrammeScopedForm
 
+from .constants import MeetingStatus
 from .forms import RouteStepFormSetBase
 from .models import (
     Advice,
@@ -17,8 +21,10 @@ from .models import (
     RouteStep,
 )
 
+MEETING_CLOSED = _("This meeting is closed: its agenda, papers and minutes stay as they were.")
 
-class BodyMembershipInline(admin.TabularInline):
+
+class BodyMembershipInline(ScopedInlineMixin, admin.TabularInline):
     model = BodyMembership
     extra = 0
     autocomplete_fields = ["person"]
@@ -37,6 +43,7 @@ class GovernanceBodyAdmin(SimpleHistoryAdmin):
 
 @admin.register(BodyMembership)
 class BodyMembershipAdmin(SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
     list_display = ["person", "body", "role"]
     list_filter = ["role", "body__programme"]
     list_select_related = ["person", "body__programme"]
@@ -46,6 +53,7 @@ class BodyMembershipAdmin(SimpleHistoryAdmin):
 
 class RouteStepInline(admin.TabularInline):
     model = RouteStep
+    form = ProgrammeScopedForm
     formset = RouteStepFormSetBase
     extra = 0
     autocomplete_fields = ["body"]
@@ -62,18 +70,31 @@ class DecisionRouteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(StateLockedAdmin, SimpleHistoryAdmin):
+    """A meeting is closed on its own page, which records the outcomes; once closed it is read-only here too."""
+
+    form = ProgrammeScopedForm
     list_display = ["body", "starts_at", "place", "status"]
     list_filter = ["status", "body__programme"]
     list_select_related = ["body__programme"]
     search_fields = ["body__name", "place"]
     autocomplete_fields = ["body"]
     date_hierarchy = "starts_at"
+    locked_message = MEETING_CLOSED
+
+    def is_locked(self, meeting):
+        return meeting.is_closed
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status":
+            kwargs["choices"] = [choice for choice in MeetingStatus.choices if choice[0] != MeetingStatus.CLOSED]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 class AppendOnlyAdmin(admin.ModelAdmin):
     """Advice and decisions are recorded, never edited or deleted: a correction is a new record."""
 
+    form = ProgrammeScopedForm
     list_select_related = ["body", "programme"]
     search_fields = ["subject_title", "rationale"]
     autocomplete_fields = ["corrects"]
@@ -116,11 +137,25 @@ class AgendaDocumentInline(admin.TabularInline):
     # The current file links to the permission-checked download, never to its storage URL.
     formfield_overrides = {models.FileField: {"widget": DownloadLinkWidget("governance:document")}}
 
+    def has_add_permission(self, request, obj=None):
+        return not (obj is not None and obj.meeting.is_closed) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj is not None and obj.meeting.is_closed) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and obj.meeting.is_closed) and super().has_delete_permission(request, obj)
+
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(StateLockedAdmin, SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
+    locked_message = MEETING_CLOSED
     list_display = ["title", "meeting", "order"]
     list_select_related = ["meeting__body"]
     search_fields = ["title", "outcome"]
     autocomplete_fields = ["meeting"]
     inlines = [AgendaDocumentInline]
+
+    def is_locked(self, item):
+        return item.meeting.is_closed

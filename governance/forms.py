@@ -2,25 +2,20 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from programmes.forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet, programme_of
+
 from .constants import MeetingStatus
 from .models import AgendaDocument, AgendaItem, DecisionRoute, Meeting, RouteStep
 from .routes import validate_steps
 
 
-class RouteStepFormSetBase(forms.BaseInlineFormSet):
+class RouteStepFormSetBase(ProgrammeScopedInlineFormSet):
     """Validates the route as a whole: one deciding step, last, with bodies of the same programme."""
-
-    def __init__(self, *args, programme=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.programme = programme or getattr(self.instance, "programme", None)
-        if self.programme is not None:
-            for form in [*self.forms, self.empty_form]:
-                form.fields["body"].queryset = form.fields["body"].queryset.filter(programme=self.programme)
 
     def clean(self):
         super().clean()
         # In the admin the route's programme is known only once its own form has been validated.
-        self.programme = self.programme or getattr(self.instance, "programme", None)
+        self.programme = self.programme or programme_of(self.instance)
         if any(self.errors) or self.programme is None:
             return
         steps = [
@@ -32,7 +27,13 @@ class RouteStepFormSetBase(forms.BaseInlineFormSet):
 
 
 RouteStepFormSet = inlineformset_factory(
-    DecisionRoute, RouteStep, formset=RouteStepFormSetBase, fields=["order", "body", "act"], extra=1, can_delete=True
+    DecisionRoute,
+    RouteStep,
+    form=ProgrammeScopedForm,
+    formset=RouteStepFormSetBase,
+    fields=["order", "body", "act"],
+    extra=1,
+    can_delete=True,
 )
 
 
@@ -65,8 +66,28 @@ class MeetingForm(forms.ModelForm):
             self.fields["status"].choices = [c for c in MeetingStatus.choices if c[0] != MeetingStatus.CLOSED]
 
 
+class AgendaFormSetBase(forms.BaseInlineFormSet):
+    """The agenda of a closed meeting is part of its record: shown, not changed, added to or removed from."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_closed:
+            self.extra, self.can_delete = 0, False
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.instance.is_closed:
+            for field in form.fields.values():
+                field.disabled = True
+
+
 AgendaItemFormSet = inlineformset_factory(
-    Meeting, AgendaItem, fields=["order", "title", "presenter", "duration_minutes"], extra=2, can_delete=True
+    Meeting,
+    AgendaItem,
+    formset=AgendaFormSetBase,
+    fields=["order", "title", "presenter", "duration_minutes"],
+    extra=2,
+    can_delete=True,
 )
 
 
@@ -77,7 +98,13 @@ class DocumentForm(forms.ModelForm):
 
     def __init__(self, *args, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
         self.fields["item"].queryset = AgendaItem.objects.filter(meeting=meeting)
+
+    def clean(self):
+        if self.meeting is not None and self.meeting.is_closed:
+            raise forms.ValidationError(_("This meeting is closed: its papers stay as they were."))
+        return super().clean()
 
 
 class CloseMeetingForm(forms.Form):

@@ -156,6 +156,11 @@ class Meeting(models.Model):
         return self.body.programme
 
     @property
+    def is_closed(self):
+        """A closed meeting is a record: its agenda, papers and minutes stay as they were, for everybody."""
+        return self.status == MeetingStatus.CLOSED
+
+    @property
     def papers_deadline(self):
         """The last day papers can be sent in, by the body's deadline."""
         return timezone.localtime(self.starts_at).date() - timedelta(days=self.body.submission_deadline_days)

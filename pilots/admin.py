@@ -1,17 +1,24 @@
 """Pilots in the admin site. Acts on the route are admin actions with an intermediate form that call the same
-services as the web pages: same refusals, same history (marked "admin"). Status and money are never raw fields."""
+services as the web pages: same refusals, same history (marked "admin"). Status and money are never raw fields.
+
+The state rules of the web pages hold here too, for administrators as well: the proposal and its requested budget
+are edited only while the pilot is a draft, a decided go/no-go moment stays as it was, and the programme is chosen
+once, when the pilot is added, so that every list of the change form is that programme's."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from governance.constants import AdviceOutcome
+from programmes.admin import ScopedInlineMixin, StateLockedAdmin
+from programmes.forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 
 from . import services
-from .models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotEvent, PilotRole
+from .models import NOT_A_DRAFT, BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotEvent, PilotRole
 
 
 class ActForm(forms.Form):
@@ -86,12 +93,34 @@ def make_action(name):
 
 
 class BudgetRequestInline(admin.TabularInline):
+    """The requested budget is part of the proposal: read-only once the pilot is submitted."""
+
     model = BudgetRequest
     extra = 0
 
+    def has_add_permission(self, request, obj=None):
+        return (obj is None or obj.is_editable) and super().has_add_permission(request, obj)
 
-class GateInline(admin.TabularInline):
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or obj.is_editable) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or obj.is_editable) and super().has_delete_permission(request, obj)
+
+
+class GateFormSet(ProgrammeScopedInlineFormSet):
+    """A go/no-go moment whose outcome is recorded is history: shown, not changed or removed."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if form.instance.outcome:
+            for field in form.fields.values():
+                field.disabled = True
+
+
+class GateInline(ScopedInlineMixin, admin.TabularInline):
     model = Gate
+    formset = GateFormSet
     extra = 0
     readonly_fields = ["outcome", "decision"]
 
@@ -101,7 +130,7 @@ class IndicatorInline(admin.TabularInline):
     extra = 0
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(ScopedInlineMixin, admin.TabularInline):
     model = PilotRole
     extra = 0
     autocomplete_fields = ["person"]
@@ -122,7 +151,10 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Pilot)
-class PilotAdmin(SimpleHistoryAdmin):
+class PilotAdmin(StateLockedAdmin, SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
+    add_fields = ["programme", "workgroup", "kind", "title"]
+    locked_message = NOT_A_DRAFT
     list_display = ["title", "programme", "workgroup", "kind", "status", "current_step"]
     list_filter = ["status", "kind", "programme"]
     list_select_related = ["programme", "workgroup"]
@@ -133,12 +165,33 @@ class PilotAdmin(SimpleHistoryAdmin):
     inlines = [BudgetRequestInline, GateInline, IndicatorInline, RoleInline, EventInline]
     actions = [make_action(name) for name in ACTS]
 
+    def is_locked(self, pilot):
+        return not pilot.is_editable
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if obj is None or "programme" in readonly else [*readonly, "programme"]
+
+    def get_fields(self, request, obj=None):
+        return self.add_fields if obj is None else super().get_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else super().get_inlines(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """A new pilot opens in its change form, whose lists now know its programme."""
+        if "_addanother" not in request.POST and IS_POPUP_VAR not in request.POST:
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = 1
+        return super().response_add(request, obj, post_url_continue)
+
     def has_delete_permission(self, request, obj=None):
         return obj is not None and obj.status == "draft" and not obj.events.exists()
 
 
 @admin.register(Experiment)
 class ExperimentAdmin(SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
     list_display = ["title", "workgroup", "status", "start_date"]
     list_filter = ["status", "workgroup__programme"]
     list_select_related = ["workgroup__programme"]

@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from core.amounts import EuroField
 from core.templatetags.money import euro
 from governance.constants import AdviceOutcome
-from programmes.forms import DATE_WIDGET, SHORT_TEXT
-from programmes.models import Workgroup
+from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 
 from .constants import GateOutcome
 from .models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
 
 
-class PilotForm(forms.ModelForm):
+class PilotForm(ProgrammeScopedForm):
     class Meta:
         model = Pilot
         fields = [
@@ -53,19 +52,12 @@ class PilotForm(forms.ModelForm):
         }
 
     def __init__(self, *args, programme=None, workgroups=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["workgroup"].queryset = (
-            workgroups if workgroups is not None else Workgroup.objects.filter(programme=programme)
-        )
-        self.fields["action_lines"].queryset = self.fields["action_lines"].queryset.filter(programme=programme)
+        super().__init__(*args, programme=programme, **kwargs)
+        if workgroups is not None:
+            self.fields["workgroup"].queryset = workgroups
         choices = list(self.fields["workgroup"].queryset[:2])
         if len(choices) == 1 and not self.instance.workgroup_id:
             self.initial["workgroup"] = choices[0].pk  # a lead writes for their own workgroup
-
-    def _get_validation_exclusions(self):
-        exclude = super()._get_validation_exclusions()
-        exclude.discard("programme")
-        return exclude
 
 
 BudgetRequestFormSet = inlineformset_factory(Pilot, BudgetRequest, fields=["year", "amount"], extra=2, can_delete=True)
@@ -84,7 +76,15 @@ IndicatorFormSet = inlineformset_factory(
     extra=1,
     can_delete=True,
 )
-RoleFormSet = inlineformset_factory(Pilot, PilotRole, fields=["person", "role"], extra=1, can_delete=True)
+RoleFormSet = inlineformset_factory(
+    Pilot,
+    PilotRole,
+    form=ProgrammeScopedForm,
+    formset=ProgrammeScopedInlineFormSet,
+    fields=["person", "role"],
+    extra=1,
+    can_delete=True,
+)
 
 
 class MeasurementForm(forms.ModelForm):

@@ -58,6 +58,11 @@ class Experiment(models.Model):
             raise ValidationError({"end_date": _("The end date lies before the start date.")})
 
 
+NOT_A_DRAFT = _(
+    "This proposal is no longer a draft, so it cannot be edited. It changes only through the acts on its route."
+)
+
+
 class Pilot(models.Model):
     """A pilot or new initiative, written in the DIN format, that travels its programme's decision route."""
 
@@ -123,6 +128,16 @@ class Pilot(models.Model):
     @property
     def ledger_key(self):
         return f"pilot-{self.pk}"
+
+    @property
+    def is_editable(self):
+        """Whether the proposal (its DIN text, budget request, parties, ...) may be edited: only as a draft.
+
+        A state rule, not a permission, so it binds administrators too (a superuser passes every permission):
+        what the bodies assess is frozen at submission, and a submitted pilot changes only through the acts on
+        its route (pilots.services), on the web pages and in the admin site alike.
+        """
+        return self.status == PilotStatus.DRAFT
 
     def clean(self):
         errors = {}

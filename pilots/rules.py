@@ -37,6 +37,6 @@ can_write_proposal = can_edit_plan | leads_pilot_workgroup
 
 rules.add_perm("pilots.view_pilot", can_view_pilot)
 rules.add_perm("pilots.change_pilot", can_write_proposal)
-rules.add_perm("pilots.edit_proposal", can_write_proposal & is_draft)
+# Editing the proposal also needs Pilot.is_editable (only drafts): a state rule, which binds administrators too.
 rules.add_perm("pilots.view_experiment", can_read)
 rules.add_perm("pilots.change_experiment", can_write_proposal)

@@ -36,7 +36,7 @@ from .forms import (
     RoleFormSet,
     SpendForm,
 )
-from .models import Experiment, Gate, Indicator, Pilot, PilotRole, PilotStep
+from .models import NOT_A_DRAFT, Experiment, Gate, Indicator, Pilot, PilotRole, PilotStep
 from .rules import records_for
 
 
@@ -151,7 +151,14 @@ class PilotCreateView(PilotFormMixin, ProgrammePermissionMixin, UpdateView):
 
 
 class PilotUpdateView(PilotFormMixin, ObjectPermissionMixin, UpdateView):
-    permission_required = "pilots.edit_proposal"
+    permission_required = "pilots.change_pilot"
+
+    def has_permission(self):
+        """The proposal's writers, and only while it is a draft: the state binds administrators too."""
+        allowed = super().has_permission()
+        if allowed and not self.object.is_editable:
+            raise PermissionDenied(NOT_A_DRAFT)
+        return allowed
 
 
 class PilotDetailView(ObjectPermissionMixin, DetailView):
@@ -186,7 +193,7 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             step=step,
             steps=pilot.steps_now(),
             money=services.money_per_year(pilot),
-            can_edit=user.has_perm("pilots.edit_proposal", pilot),
+            can_edit=pilot.is_editable and user.has_perm("pilots.change_pilot", pilot),
             can_write=user.has_perm("pilots.change_pilot", pilot),
             can_act=step is not None and records_for(user, step.body),
             agenda_item=agenda.agenda_item_for(pilot),

@@ -1,11 +1,13 @@
 """The admin site for functional administrators: every plan model, with history (and revert) and inlines."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .forms import ProgrammeScopedForm
+from .forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 from .models import (
     ActionLine,
     BuildingBlock,
@@ -80,23 +82,56 @@ class PersonAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["organisation", "user"]
 
 
-class ProgrammePartInline(admin.StackedInline):
-    """Inline plan parts validate against their programme: the form gets it before validation."""
+class StateLockedAdmin:
+    """An admin of records whose state forbids edits (a submitted pilot, a closed meeting).
 
-    extra = 0
+    The state binds administrators too: the change form shows a locked record read-only, and reverting it to
+    an earlier version, which is an edit like any other, is refused.
+    """
+
+    locked_message = ""
+
+    def is_locked(self, obj):
+        raise NotImplementedError
+
+    def locked_now(self, obj):
+        """Whether the record as it is now is locked (a historical version may show an earlier state)."""
+        current = self.model._default_manager.filter(pk=obj.pk).first() if obj is not None and obj.pk else None
+        return current is not None and self.is_locked(current)
+
+    def editable_fields(self):
+        fields = self.model._meta.get_fields()
+        return [field.name for field in fields if getattr(field, "editable", False) and not field.auto_created]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and self.is_locked(obj):
+            readonly += [name for name in self.editable_fields() if name not in readonly]
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and self.is_locked(obj)) and super().has_delete_permission(request, obj)
+
+    def revert_disabled(self, request, obj=None):
+        return self.locked_now(obj) or super().revert_disabled(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and self.locked_now(self.get_object(request, unquote(object_id))):
+            raise PermissionDenied(self.locked_message)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ScopedInlineMixin:
+    """An inline whose forms get the parent's programme: their lists offer only its records, people and
+    organisations, and they validate against it (a new programme has no records of its own to offer yet)."""
+
     form = ProgrammeScopedForm
+    formset = ProgrammeScopedInlineFormSet
+
+
+class ProgrammePartInline(ScopedInlineMixin, admin.StackedInline):
+    extra = 0
     classes = ["collapse"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-
-        class ScopedFormSet(formset):
-            def get_form_kwargs(self, index):
-                kwargs = super().get_form_kwargs(index)
-                kwargs["programme"] = self.instance if self.instance.pk else None
-                return kwargs
-
-        return ScopedFormSet
 
 
 class ResultGoalInline(ProgrammePartInline):
@@ -222,7 +257,7 @@ class MilestoneAdmin(PlanPartAdmin):
     search_fields = ["description", "period_label"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedInlineMixin, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["person"]
@@ -250,6 +285,7 @@ class WorkgroupAdmin(SimpleHistoryAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
     list_display = ["person", "workgroup", "role", "hours_per_week"]
     list_filter = ["role", "workgroup__programme"]
     list_select_related = ["person", "workgroup__programme"]
@@ -264,6 +300,7 @@ class MitigationInline(admin.TabularInline):
 
 @admin.register(Risk)
 class RiskAdmin(SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
     list_display = ["title", "programme", "likelihood", "impact", "status", "review_date"]
     list_filter = ["programme", "status", "likelihood", "impact"]
     list_select_related = ["programme"]

@@ -1,4 +1,9 @@
+from functools import cache
+
 from django import forms
+from django.contrib.admin.widgets import AutocompleteMixin
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +16,7 @@ from .models import (
     Precondition,
     Principle,
     Programme,
+    Region,
     ResultGoal,
     Workgroup,
 )
@@ -59,20 +65,96 @@ class ProgrammeForm(forms.ModelForm):
         return cleaned
 
 
-def _has_programme_field(model):
-    return any(field.name == "programme" for field in model._meta.concrete_fields)
+@cache
+def lookup_to(model, target, depth=3):
+    """The lookup from `model` to `target` along foreign keys ("programme", "meeting__body__programme"), or None."""
+    level = [("", model)]
+    for _depth in range(depth):
+        following = []
+        for prefix, current in level:
+            for field in current._meta.concrete_fields:
+                if field.many_to_one or field.one_to_one:
+                    if field.related_model is target:
+                        return prefix + field.name
+                    following.append((f"{prefix}{field.name}__", field.related_model))
+        level = following
+    return None
+
+
+def programme_of(obj):
+    """The programme an object belongs to, or None while that is not known (a new object, programme not chosen)."""
+    try:
+        return obj.programme
+    except (AttributeError, ObjectDoesNotExist):
+        return None
+
+
+def scoped_choices(queryset, programme):
+    """What of `queryset` a form of `programme` offers: the programme's own records, and its region's people,
+    organisations and municipalities. None for what belongs to no programme (users, programmes themselves).
+    A programme that is still being created has no records of its own yet."""
+    model = queryset.model
+    if model is Programme:
+        return None
+    if hasattr(queryset, "of_region"):
+        return queryset.of_region(programme.region_id) if programme.region_id else queryset.none()
+    if path := lookup_to(model, Programme):
+        return queryset.filter(**{path: programme}) if programme.pk else queryset.none()
+    if path := lookup_to(model, Region):
+        return queryset.filter(**{path: programme.region_id})
+    return None
+
+
+def _plain_select(field):
+    """Autocomplete suggestions come from one view for every object, which cannot know this object's programme;
+    a scoped list is offered as a plain select instead."""
+    owner, widget = (field.widget, field.widget.widget) if hasattr(field.widget, "widget") else (field, field.widget)
+    if isinstance(widget, AutocompleteMixin):
+        owner.widget = forms.SelectMultiple() if widget.allow_multiple_selected else forms.Select()
+        field.widget.choices = field.choices
 
 
 class ProgrammeScopedForm(forms.ModelForm):
-    """Limits every relation field to objects of the same programme."""
+    """Every choice list offers only what belongs with the object's programme (scoped_choices).
+
+    When the programme is known up front the lists are limited to it; when it is chosen in the same form (an
+    admin add form) or changed there, clean() refuses choices that do not belong with the chosen programme.
+    """
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.programme = programme or getattr(self.instance, "programme", None)
-        for field in self.fields.values():
-            model = getattr(getattr(field, "queryset", None), "model", None)
-            if self.programme is not None and model is not None and _has_programme_field(model):
-                field.queryset = field.queryset.filter(programme=self.programme)
+        self.programme = programme or programme_of(self.instance)
+        if self.programme is None:
+            return
+        for field in self._choice_fields().values():
+            scoped = scoped_choices(field.queryset, self.programme)
+            if scoped is not None:
+                field.queryset = scoped
+                _plain_select(field)
+
+    def _choice_fields(self):
+        return {
+            name: field for name, field in self.fields.items() if isinstance(getattr(field, "queryset", None), QuerySet)
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        path = lookup_to(self._meta.model, Programme)
+        owner = path.split("__")[0] if path else None  # the field that says which programme: programme, workgroup...
+        programme = programme_of(cleaned.get(owner)) if owner else None
+        if programme is None or programme == self.programme:
+            return cleaned  # the lists were limited to this programme already
+        for name, field in self._choice_fields().items():
+            value = cleaned.get(name)
+            scoped = scoped_choices(field.queryset, programme) if value and name != owner else None
+            if scoped is None:
+                continue
+            chosen = {obj.pk for obj in value} if isinstance(value, QuerySet) else {value.pk}
+            if scoped.filter(pk__in=chosen).count() != len(chosen):
+                self.add_error(
+                    name, _("Choose only what belongs to %(programme)s and its region.") % {"programme": programme}
+                )
+        return cleaned
 
     def _get_validation_exclusions(self):
         # The programme is set by the view, not typed in, but uniqueness per programme
@@ -80,6 +162,20 @@ class ProgrammeScopedForm(forms.ModelForm):
         exclude = super()._get_validation_exclusions()
         exclude.discard("programme")
         return exclude
+
+
+class ProgrammeScopedInlineFormSet(forms.BaseInlineFormSet):
+    """Children of an object (members of a workgroup, roles of a pilot) choose from the parent's programme."""
+
+    def __init__(self, *args, programme=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme or programme_of(self.instance)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if issubclass(self.form, ProgrammeScopedForm):
+            kwargs["programme"] = self.programme
+        return kwargs
 
 
 class ActionLineForm(ProgrammeScopedForm):
@@ -115,6 +211,7 @@ def _parts_formset(model, fields=None, form=ProgrammeScopedForm, widgets=None):
         Programme,
         model,
         form=form,
+        formset=ProgrammeScopedInlineFormSet,
         fields=fields or form._meta.fields,
         widgets=widgets or {"description": SHORT_TEXT},
         extra=1,
@@ -201,6 +298,8 @@ class WorkgroupForm(ProgrammeScopedForm):
 MembershipFormSet = inlineformset_factory(
     Workgroup,
     Membership,
+    form=ProgrammeScopedForm,
+    formset=ProgrammeScopedInlineFormSet,
     fields=["person", "role", "contribution", "hours_per_week"],
     extra=1,
     can_delete=True,

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from programmes.forms import ProgrammeScopedForm
+
 from .models import ProgrammeReport, ProgressReport, ReportingSchedule, ReportReview, ReportSubmission
 
 
 @admin.register(ReportingSchedule)
 class ReportingScheduleAdmin(SimpleHistoryAdmin):
+    form = ProgrammeScopedForm
     list_display = ["workgroup", "pilot", "frequency", "first_due", "active"]
     list_filter = ["programme", "frequency", "active"]
     autocomplete_fields = ["reporters"]

@@ -136,9 +136,7 @@ def test_the_risk_owner_is_chosen_from_the_people_of_the_region(client, riv, wbo
 # The admin site
 
 
-def test_the_admin_pilot_form_offers_only_the_programmes_action_lines_parties_and_bodies(
-    client, riv_draft, wbo, breda
-):
+def test_the_admin_pilot_form_offers_only_the_programmes_action_lines_parties_and_bodies(client, riv_draft, wbo, breda):
     login(client, "beheerder")
     page = client.get(reverse("admin:pilots_pilot_change", args=[riv_draft.pk])).content.decode()
     assert not options(page, "action_lines") & set(wbo.action_lines.values_list("pk", flat=True))
@@ -231,3 +229,40 @@ def test_the_admin_lists_of_a_plan_part_stay_in_its_programme(client, riv, wbo):
     workgroup = Workgroup.objects.filter(programme=riv).first()
     page = client.get(reverse("admin:programmes_workgroup_change", args=[workgroup.pk])).content.decode()
     assert not options(page, "depends_on") & set(wbo.workgroups.values_list("pk", flat=True))
+
+
+def test_the_admin_cost_split_offers_only_the_regions_municipalities(client, riv):
+    from finance.models import CostSplit
+    from programmes.models import Municipality
+
+    login(client, "beheerder")
+    split = CostSplit.objects.get(programme=riv)
+    page = client.get(reverse("admin:finance_costsplit_change", args=[split.pk])).content.decode()
+    offered = options(page, "shares-__prefix__-municipality")
+    assert offered == set(Municipality.objects.filter(region=riv.region).values_list("pk", flat=True))
+
+
+def test_the_admin_refuses_a_budget_movement_resting_on_another_programmes_decision(client, riv, wbo):
+    from finance.models import BudgetMovement
+    from governance.models import Decision
+
+    login(client, "beheerder")
+    decision = Decision.objects.filter(programme=wbo).first() or Decision.objects.create(
+        programme=wbo, body=wbo.bodies.first(), outcome="approved", subject_title="Elders", date="2026-11-01"
+    )
+    count = BudgetMovement.objects.count()
+    response = client.post(
+        reverse("admin:finance_budgetmovement_add"),
+        {
+            "programme": riv.pk,
+            "year": 2026,
+            "kind": "release",
+            "amount": "100",
+            "subject_key": "pilot-x",
+            "subject_label": "X",
+            "decision": decision.pk,
+            "note": "",
+        },
+    )
+    assert response.status_code == 200
+    assert BudgetMovement.objects.count() == count
