@@ -44,6 +44,11 @@ class YearBalance:
         return self.released - self.returned
 
     @property
+    def unspent(self):
+        """Released, not returned and not yet spent: spent is part of what was released, not added to it."""
+        return self.net_released - self.spent
+
+    @property
     def available(self):
         return self.budget - self.net_released - self.reserved
 

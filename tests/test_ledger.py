@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from finance import ledger
 from finance.models import BudgetLine, BudgetMovement, BudgetPost
@@ -139,3 +140,21 @@ def test_concurrent_releases_never_overspend_the_year(programme, pilot_post, so)
         thread.join()
     assert sorted(results) == ["ok"] * 4 + ["refused"] * 2
     assert ledger.year_balance(programme, 2026).released == Decimal("80000")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_budget_bars_have_valid_widths_and_spent_is_part_of_released(
+    client, manager, programme, pilot_post, so, language
+):
+    """€ 80.000 budget, € 29.000 released of which € 4.500 spent: 5.6% spent, 30.6% released and not spent."""
+    import re
+
+    ledger.release(programme, 2026, "29000", "pilot-1", "Pilot 1", decide(programme, so), None)
+    ledger.spend(programme, 2026, "4500", "pilot-1", "Pilot 1", None)
+    client.force_login(manager)
+    client.cookies["django_language"] = language
+    page = client.get(reverse("programmes:budget", args=[programme.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    html = page.content.decode()
+    bars = re.findall(r'class="progress" role="progressbar" style="width: ([^"]*)"', html)
+    assert bars == ["5.6%", "30.6%", "0.0%"]  # a decimal point in CSS, whatever the language
+    assert sum(float(bar.rstrip("%")) for bar in bars) <= 100

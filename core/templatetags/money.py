@@ -25,10 +25,15 @@ def euro(value, cents=None):
 
 @register.filter
 def percentage_of(value, total):
+    """value as a percentage of total, 0–100 with one decimal, for CSS: always a decimal point, never a comma.
+
+    A string, so Django's localization leaves it alone ("36.2", not the Dutch "36,2" that makes a width invalid).
+    """
     try:
-        return max(0, min(100, round(Decimal(value) * 100 / Decimal(total), 1))) if total else 0
+        share = max(Decimal(0), min(Decimal(100), Decimal(value) * 100 / Decimal(total))) if total else Decimal(0)
     except (InvalidOperation, TypeError, ValueError):
-        return 0
+        share = Decimal(0)
+    return f"{share:.1f}"
 
 
 @register.filter
