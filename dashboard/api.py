@@ -36,7 +36,7 @@ class MoneyYearSerializer(serializers.Serializer):
     released = serializers.FloatField(help_text="Released by decisions, minus what was returned.")
     spent = serializers.FloatField()
     released_unspent = serializers.FloatField()
-    available = serializers.FloatField(help_text="Budget not yet released.")
+    available = serializers.FloatField(help_text="Budget minus what is released and what is reserved.")
 
 
 class PointSerializer(serializers.Serializer):

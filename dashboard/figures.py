@@ -7,10 +7,11 @@ programmes.
 import datetime
 from decimal import Decimal
 
-from django.db.models import CharField, Count, F, Q, Sum, Value
+from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from finance import ledger
 from finance.constants import MovementKind
 from finance.models import BudgetLine, BudgetMovement
 from governance.constants import MeetingStatus
@@ -61,39 +62,17 @@ def pipeline(programme):
 
 
 def money(programme):
-    """Pilot money per year: budget, released (net of returns), spent, still available."""
-    # One query: the budget per year (kind "budget") and the movements per year and kind, as one UNION.
-    budget_rows = (
-        BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True)
-        .annotate(row_kind=Value("budget", output_field=CharField()))
-        .values_list("year", "row_kind")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
-    movement_rows = (
-        BudgetMovement.objects.filter(programme=programme)
-        .values_list("year", "kind")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
-    budgets, moved = {}, {}
-    for year, kind, total in budget_rows.union(movement_rows, all=True):
-        if kind == "budget":
-            budgets[year] = total
-        else:
-            moved[year, kind] = total
+    """Pilot money per year as the ledger reckons it: released (net of returns), spent, still available."""
     rows = []
-    for year in sorted(budgets):
-        released = moved.get((year, MovementKind.RELEASE), ZERO) - moved.get((year, MovementKind.RETURN), ZERO)
-        spent = moved.get((year, MovementKind.SPEND), ZERO)
+    for balance in ledger.year_balances(programme):
         rows.append(
             {
-                "year": year,
-                "budget": _num(budgets[year]),
-                "released": _num(released),
-                "spent": _num(spent),
-                "released_unspent": _num(released - spent),
-                "available": _num(budgets[year] - released),
+                "year": balance.year,
+                "budget": _num(balance.budget),
+                "released": _num(balance.net_released),
+                "spent": _num(balance.spent),
+                "released_unspent": _num(balance.unspent),
+                "available": _num(balance.available),
             }
         )
     return rows
@@ -298,14 +277,21 @@ def overview(programmes, today=None):
         .annotate(total=Sum("amount"))
         .order_by()
     )
-    moved = {}
-    for programme_id, kind, total in (
+    moved, reservations = {}, {}
+    for programme_id, kind, subject_key, year, total in (
         BudgetMovement.objects.filter(programme__in=ids)
-        .values_list("programme", "kind")
+        .values_list("programme", "kind", "subject_key", "year")
         .annotate(total=Sum("amount"))
         .order_by()
     ):
-        moved[programme_id, kind] = total
+        moved[programme_id, kind] = moved.get((programme_id, kind), ZERO) + total
+        if kind in (MovementKind.RESERVE, MovementKind.RELEASE):
+            # Reserved and not yet released keeps money from being available, as in finance.ledger.
+            key = (programme_id, year, subject_key)
+            reservations[key] = reservations.get(key, ZERO) + (total if kind == MovementKind.RESERVE else -total)
+    reserved = {}
+    for (programme_id, _year, _subject), amount in reservations.items():
+        reserved[programme_id] = reserved.get(programme_id, ZERO) + max(ZERO, amount)
     overdue = dict(
         ProgressReport.objects.filter(programme__in=ids, status__in=OPEN_STATUSES, due_date__lt=today)
         .values_list("programme")
@@ -338,7 +324,7 @@ def overview(programmes, today=None):
                 "budget": _num(budget),
                 "released": _num(released),
                 "spent": _num(moved.get((programme.pk, MovementKind.SPEND), ZERO)),
-                "available": _num(budget - released),
+                "available": _num(budget - released - reserved.get(programme.pk, ZERO)),
                 "overdue_reports": overdue.get(programme.pk, 0),
                 "high_risks": high_risks.get(programme.pk, 0),
             }

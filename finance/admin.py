@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import euro_column
 from programmes.admin import ScopedInlineMixin
 from programmes.forms import ProgrammeScopedForm
 
@@ -28,7 +29,7 @@ class BudgetPostAdmin(SimpleHistoryAdmin):
 
 @admin.register(FundingSource)
 class FundingSourceAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "programme", "year", "amount"]
+    list_display = ["name", "programme", "year", euro_column()]
     list_filter = ["programme", "year"]
     list_select_related = ["programme"]
     search_fields = ["name"]
@@ -101,7 +102,7 @@ class MovementForm(ProgrammeScopedForm):
 @admin.register(BudgetMovement)
 class BudgetMovementAdmin(admin.ModelAdmin):
     form = MovementForm
-    list_display = ["recorded_at", "programme", "year", "kind", "amount", "subject_label", "decision"]
+    list_display = ["recorded_at", "programme", "year", "kind", euro_column(), "subject_label", "decision"]
     list_filter = ["programme", "year", "kind"]
     list_select_related = ["programme", "decision__body"]
     search_fields = ["subject_label", "subject_key", "note"]

@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import CharField, Sum, Value
 from django.utils.translation import gettext as _
 
 from core.amounts import parse_euro
+from core.templatetags.money import euro
 
 from .constants import MovementKind
 from .models import BudgetLine, BudgetMovement
@@ -41,6 +42,7 @@ class YearBalance:
 
     @property
     def net_released(self):
+        """What every page, export and report calls "released" (vrijgegeven): released by decisions minus returned."""
         return self.released - self.returned
 
     @property
@@ -111,24 +113,30 @@ def year_balance(programme, year):
     )
 
 
-def year_balances(programme, years):
-    """year_balance for several years in three queries: the budget lines, the totals, the reservations."""
-    lines = {
-        line.year: line.amount
-        for line in BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True, year__in=years)
-    }
-    totals, reservations = {}, {}
-    for row in (
-        BudgetMovement.objects.filter(programme=programme, year__in=years)
-        .values("year", "kind", "subject_key")
+def year_balances(programme, years=None):
+    """year_balance for several years (None: every year with a pilot budget) in one query."""
+    line_rows = BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True)
+    movement_rows = BudgetMovement.objects.filter(programme=programme)
+    if years is not None:
+        line_rows, movement_rows = line_rows.filter(year__in=years), movement_rows.filter(year__in=years)
+    line_rows = (
+        line_rows.annotate(row_kind=Value("budget", output_field=CharField()), key=Value("", output_field=CharField()))
+        .values_list("year", "row_kind", "key")
         .annotate(total=Sum("amount"))
         .order_by()
-    ):
-        totals[row["year"], row["kind"]] = totals.get((row["year"], row["kind"]), ZERO) + row["total"]
-        if row["kind"] in (MovementKind.RESERVE, MovementKind.RELEASE):
-            sign = 1 if row["kind"] == MovementKind.RESERVE else -1
-            key = (row["year"], row["subject_key"])
-            reservations[key] = reservations.get(key, ZERO) + sign * row["total"]
+    )
+    movement_rows = movement_rows.values_list("year", "kind", "subject_key").annotate(total=Sum("amount")).order_by()
+    lines, totals, reservations = {}, {}, {}
+    for year, kind, subject_key, total in line_rows.union(movement_rows, all=True):
+        if kind == "budget":
+            lines[year] = total
+            continue
+        totals[year, kind] = totals.get((year, kind), ZERO) + total
+        if kind in (MovementKind.RESERVE, MovementKind.RELEASE):
+            sign = 1 if kind == MovementKind.RESERVE else -1
+            key = (year, subject_key)
+            reservations[key] = reservations.get(key, ZERO) + sign * total
+    years = sorted(lines) if years is None else years
     balances = []
     for year in years:
         if year not in lines:
@@ -193,8 +201,8 @@ def reserve(programme, year, amount, subject_key, subject_label, user, note=""):
     balance = year_balance(programme, year)
     if amount > balance.available:
         raise LedgerError(
-            _("Only EUR %(left)s of the pilot budget for %(year)s is still free.")
-            % {"left": balance.available, "year": year}
+            _("Only %(left)s of the pilot budget for %(year)s is still free.")
+            % {"left": euro(balance.available), "year": year}
         )
     return _record(line.post.programme, year, MovementKind.RESERVE, amount, subject_key, subject_label, user, note=note)
 
@@ -211,8 +219,8 @@ def release(programme, year, amount, subject_key, subject_label, decision, user,
     left = balance.budget - balance.net_released - _outstanding_reservations(programme, year, subject_key)
     if amount > left:
         raise LedgerError(
-            _("The pilot budget for %(year)s has EUR %(left)s left; EUR %(amount)s cannot be released.")
-            % {"year": year, "left": left, "amount": amount}
+            _("The pilot budget for %(year)s has %(left)s left; %(amount)s cannot be released.")
+            % {"year": year, "left": euro(left), "amount": euro(amount)}
         )
     return _record(programme, year, MovementKind.RELEASE, amount, subject_key, subject_label, user, decision, note)
 
@@ -224,7 +232,7 @@ def spend(programme, year, amount, subject_key, subject_label, user, note=""):
     unspent = subject_balance(programme, year, subject_key)["unspent"]
     if amount > unspent:
         raise LedgerError(
-            _("Only EUR %(unspent)s released for %(year)s is not yet spent.") % {"unspent": unspent, "year": year}
+            _("Only %(unspent)s released for %(year)s is not yet spent.") % {"unspent": euro(unspent), "year": year}
         )
     return _record(programme, year, MovementKind.SPEND, amount, subject_key, subject_label, user, note=note)
 
@@ -241,7 +249,7 @@ def return_unspent(programme, year, subject_key, subject_label, user, amount=Non
     amount = money(amount)
     if amount > unspent:
         raise LedgerError(
-            _("Only EUR %(unspent)s released for %(year)s is unspent and can be returned.")
-            % {"unspent": unspent, "year": year}
+            _("Only %(unspent)s released for %(year)s is unspent and can be returned.")
+            % {"unspent": euro(unspent), "year": year}
         )
     return _record(programme, year, MovementKind.RETURN, amount, subject_key, subject_label, user, decision, note)

@@ -30,6 +30,10 @@ class BudgetView(ProgrammePermissionMixin, TemplateView):
         rows.append((_("Total"), *[t["budget"] for t in context["totals"]]))
         rows += [(item["name"], *item["amounts"]) for item in context["funding"]]
         rows += [(municipality.name, *shares) for municipality, shares, _total in context["shares"]["rows"]]
+        # Pilot money as the budget page shows it: "released" is released by decisions minus what returned.
+        balances = {b.year: b for b in context["pilot_years"]}
+        for label, attribute in ((_("Pilot money released"), "net_released"), (_("Pilot money spent"), "spent")):
+            rows.append((label, *[getattr(balances[y], attribute) if y in balances else None for y in years]))
         return export(rows, headers, "begroting", kind)
 
     def get_context_data(self, **kwargs):

@@ -1,12 +1,19 @@
-"""CSV and XLSX of a list, with Dutch headers and the filters the user applied."""
+"""CSV and XLSX of a list, with Dutch headers and the filters the user applied.
+
+Amounts in a CSV are written the Dutch way (15.000 or 15.000,50), as Excel in Dutch reads them; in an XLSX they
+stay numbers with a number format, so they add up.
+"""
 
 import csv
+from decimal import Decimal
 from io import BytesIO
 
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+
+from core.amounts import dutch
 
 
 def export(rows, headers, filename, kind):
@@ -17,6 +24,9 @@ def export(rows, headers, filename, kind):
         sheet.append([str(h) for h in headers])
         for row in rows:
             sheet.append([_cell(value) for value in row])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, (Decimal, float)):
+                    cell.number_format = "#,##0.00"  # a number Excel shows in the reader's own notation
         for index, header in enumerate(headers, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = max(12, min(60, len(str(header)) + 4))
         sheet.freeze_panes = "A2"
@@ -31,7 +41,7 @@ def export(rows, headers, filename, kind):
         writer = csv.writer(response, delimiter=";")
         writer.writerow([str(h) for h in headers])
         for row in rows:
-            writer.writerow([_cell(value) for value in row])
+            writer.writerow([dutch(value) if isinstance(value, Decimal) else _cell(value) for value in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{kind}"'
     return response
 

@@ -1,15 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from core.downloads import serve_file
+from core.dryrun import dry_run
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
@@ -269,15 +270,71 @@ class MeetingCloseView(ObjectPermissionMixin, FormView):
         return context
 
     def form_valid(self, form):
-        try:
-            close_meeting(
+        def close():
+            return close_meeting(
                 self.object, form.cleaned_data["minutes"], form.outcomes(), self.request.user, acts=form.acts()
             )
+
+        confirmed = self.request.POST.get("confirmed") == "1"
+        try:
+            # Closing asks first; the trial run makes sure the page asks only when closing would succeed.
+            if confirmed:
+                close()
+            else:
+                dry_run(close)
         except ValidationError as error:
             form.add_error(None, error.messages)
             return self.form_invalid(form)
-        messages.success(self.request, _("The meeting is closed and its outcomes are recorded."))
+        if not confirmed:
+            return self.confirmation(form)
+        performed = [value for value in form.acts().values() if value]
+        messages.success(
+            self.request,
+            ngettext(
+                "The meeting is closed and its outcomes and minutes are recorded. %(count)s proposal has been "
+                "dealt with; its page says where it is now.",
+                "The meeting is closed and its outcomes and minutes are recorded. %(count)s proposals have been "
+                "dealt with; their pages say where they are now.",
+                len(performed),
+            )
+            % {"count": len(performed)}
+            if performed
+            else _("The meeting is closed: the outcomes and minutes are recorded and can no longer be changed."),
+        )
         return redirect(self.object)
+
+    def confirmation(self, form):
+        """Repeats what was entered and says what closing does, with the input in hidden fields (no JavaScript)."""
+        details = []
+        for name, field in form.fields.items():
+            value = form.cleaned_data.get(name)
+            if value:
+                shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+                details.append((field.label, shown))
+        acts = sum(1 for value in form.acts().values() if value)
+        will = _("The meeting is closed. Its outcomes and minutes are recorded and can no longer be changed.")
+        if acts:
+            will += " " + ngettext(
+                "The chosen act is performed now for %(count)s proposal, as if recorded on its page.",
+                "The chosen acts are performed now for %(count)s proposals, as if recorded on their pages.",
+                acts,
+            ) % {"count": acts}
+        context = {
+            "title": _("Close meeting"),
+            "subject": str(self.object),
+            "will": will,
+            "details": details,
+            "hidden": [
+                (name, value)
+                for name, values in self.request.POST.lists()
+                for value in values
+                if name not in ("csrfmiddlewaretoken", "confirmed")
+            ],
+            "action": self.request.path,
+            "cancel_url": self.object.get_absolute_url(),
+            "nav_programme": self.programme,
+        }
+        return render(self.request, "includes/confirm.html", context)
 
 
 def document_download(request, pk):

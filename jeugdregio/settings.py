@@ -287,6 +287,12 @@ CELERY_BEAT_SCHEDULE = {
         # Daily in production; `make run` sets a short interval so reminders show up while you watch.
         "schedule": envint("REMINDER_SWEEP_SECONDS", 24 * 3600),
     },
+    "digests": {
+        "task": "reminders.tasks.send_digests",
+        # Hourly; still one daily and one weekly digest per user (claimed per user and period), sent after 07:00;
+        # immediate notifications whose task was lost go out here too.
+        "schedule": envint("DIGEST_SECONDS", 3600),
+    },
 }
 PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
 

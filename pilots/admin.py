@@ -10,9 +10,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.amounts import EuroField
+from core.templatetags.money import euro
 from governance.constants import AdviceOutcome
 from programmes.admin import ScopedInlineMixin, StateLockedAdmin
 from programmes.forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
@@ -38,7 +42,14 @@ ACTS = {
     "decide": (
         _("Record decision"),
         [("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))],
-        lambda p, u, d: services.decide(p, u, d["outcome"], d["rationale"], via="admin"),
+        lambda p, u, d: services.decide(
+            p,
+            u,
+            d["outcome"],
+            d["rationale"],
+            amounts=_stated_amounts(p, d) if d["outcome"] == "approved" else None,
+            via="admin",
+        ),
     ),
     "return": (
         _("Return for revision"),
@@ -48,6 +59,27 @@ ACTS = {
     "withdraw": (_("Withdraw"), [], lambda p, u, d: services.withdraw(p, u, d["rationale"], via="admin")),
     "start": (_("Start"), [], lambda p, u, d: services.start(p, u, via="admin")),
 }
+
+
+def _amount_field_name(pilot, year):
+    return f"amount_{pilot.pk}_{year}"
+
+
+def _add_amount_fields(form, pilots):
+    """Approving states the amount per year, as on the pilot page: the requested amount unless changed."""
+    for pilot in pilots:
+        for request in pilot.budget_requests.all():
+            form.fields[_amount_field_name(pilot, request.year)] = EuroField(
+                label=_("%(pilot)s: released for %(year)s (requested %(amount)s)")
+                % {"pilot": pilot.title, "year": request.year, "amount": euro(request.amount)},
+                initial=request.amount,
+                required=False,
+                help_text=_("Only for an approval; 0 if nothing is released that year."),
+            )
+
+
+def _stated_amounts(pilot, data):
+    return {r.year: data.get(_amount_field_name(pilot, r.year)) for r in pilot.budget_requests.all()}
 
 
 def make_action(name):
@@ -64,6 +96,8 @@ def make_action(name):
             del form.fields["outcome"]
         if name != "advise":
             del form.fields["conditions"]
+        if name == "decide":
+            _add_amount_fields(form, queryset.prefetch_related("budget_requests"))
         if "apply" in request.POST and form.is_valid():
             data = {"outcome": "", "conditions": "", **form.cleaned_data}
             for pilot in queryset:
@@ -97,6 +131,14 @@ class BudgetRequestInline(admin.TabularInline):
 
     model = BudgetRequest
     extra = 0
+    readonly_fields = ["requested"]
+
+    def get_fields(self, request, obj=None):
+        return ["year", "amount"] if obj is None or obj.is_editable else ["year", "requested"]
+
+    @admin.display(description=_("requested amount"))
+    def requested(self, budget_request):
+        return euro(budget_request.amount)
 
     def has_add_permission(self, request, obj=None):
         return (obj is None or obj.is_editable) and super().has_add_permission(request, obj)
@@ -122,7 +164,11 @@ class GateInline(ScopedInlineMixin, admin.TabularInline):
     model = Gate
     formset = GateFormSet
     extra = 0
-    readonly_fields = ["outcome", "decision"]
+    readonly_fields = ["outcome", "decision_text"]
+
+    @admin.display(description=_("Decision"))
+    def decision_text(self, gate):
+        return gate.decision.rationale or str(gate.decision) if gate.decision else "–"
 
 
 class IndicatorInline(admin.TabularInline):
@@ -137,11 +183,41 @@ class RoleInline(ScopedInlineMixin, admin.TabularInline):
 
 
 class EventInline(admin.TabularInline):
+    """The route's acts as the pilot page shows them: when, what, which body, by whom, and why."""
+
     model = PilotEvent
     extra = 0
     can_delete = False
-    fields = ["at", "kind", "body", "actor", "via", "note"]
+    verbose_name = _("act on the route")
+    verbose_name_plural = _("acts on the route")
+    fields = ["moment", "kind", "body_name", "by", "note_text"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor", "body", "advice", "decision")
+
+    @admin.display(description=_("Date/time"))
+    def moment(self, event):
+        return date_format(timezone.localtime(event.at), "d-m-Y H:i")
+
+    @admin.display(description=_("Body"))
+    def body_name(self, event):
+        return event.body or "–"
+
+    @admin.display(description=_("By"))
+    def by(self, event):
+        name = event.actor.get_full_name() or event.actor.username if event.actor else "–"
+        return f"{name} ({_('admin site')})" if event.via == "admin" else name
+
+    @admin.display(description=_("Outcome and rationale"))
+    def note_text(self, event):
+        record = event.decision or event.advice
+        parts = [str(record.get_outcome_display()) if record else "", event.note]
+        if record and record.rationale and record.rationale not in event.note:
+            parts.append(f"{_('Rationale')}: {record.rationale}")
+        if event.advice and event.advice.conditions:
+            parts.append(f"{_('Conditions')}: {event.advice.conditions}")
+        return " · ".join(part for part in parts if part) or "–"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -164,6 +240,12 @@ class PilotAdmin(StateLockedAdmin, SimpleHistoryAdmin):
     readonly_fields = ["status", "current_step", "submission"]
     inlines = [BudgetRequestInline, GateInline, IndicatorInline, RoleInline, EventInline]
     actions = [make_action(name) for name in ACTS]
+    object_history_template = "admin/pilots/pilot/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The route's acts (who, when, which body, outcome, why) above the edits of the proposal itself."""
+        events = PilotEvent.objects.filter(pilot_id=object_id).select_related("actor", "body", "advice", "decision")
+        return super().history_view(request, object_id, {"events": events, **(extra_context or {})})
 
     def is_locked(self, pilot):
         return not pilot.is_editable

@@ -1,4 +1,4 @@
-"""Demo pilots and experiments for Rivierenland (every state of the route) and one for West-Brabant-Oost.
+"""Demo pilots and experiments for Rivierenland (every state of the route) and a draft for West-Brabant-Oost.
 
 They are made through pilots.services, acted by the demo users, so their history is real. Created once:
 history is append-only, so a second load_demo leaves existing pilots alone.
@@ -134,6 +134,18 @@ PILOTS = [
         "at_kernteam",
     ),
     (
+        "triage",
+        1,
+        [1],
+        "pilot",
+        "Regionaal triageoverleg bij complexe aanmeldingen",
+        "Complexe aanmeldingen krijgen binnen twee weken één gezamenlijk advies over passende hulp.",
+        "Wekelijks triageoverleg met lokale teams en aanbieders (0,4 fte voorzitter), registratie van adviezen.",
+        "Lokale teams, Karakter, Pluryn, Jeugdbescherming Gelderland; actielijn 1.",
+        {2027: 14000},
+        "approved",
+    ),
+    (
         "poh",
         1,
         [2],
@@ -227,8 +239,8 @@ def load(rivierenland, wbo):
         efforts="Twee jeugdhulpverleners op vier scholen",
         network="Samenwerkingsverbanden, aanbieders",
     )
+    # West-Brabant-Oost has no pilot budget in the demo, so its proposal cannot be submitted: it stays a draft.
     BudgetRequest.objects.create(pilot=wbo_pilot, year=2025, amount=Decimal("40000"))
-    services.submit(wbo_pilot, u["wbo"])
     return Pilot.objects.filter(programme=rivierenland).count()
 
 
@@ -257,6 +269,8 @@ def walk(pilot, journey, lead, u):
         services.decide(pilot, u["so"], "rejected", "Past niet binnen het budget van 2027; sluit aan bij Ixta Noa.")
         return
     services.decide(pilot, u["so"], "approved", "Conform advies RBJ.")
+    if journey == "approved":
+        return  # approved, not yet started: its lead sees "Start"
     services.start(pilot, lead)
     year = min(r.year for r in pilot.budget_requests.all())
     indicator = Indicator.objects.create(

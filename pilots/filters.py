@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import GovernanceBody
-from programmes.filters import ProgrammeFilterSet, SearchFilter
+from programmes.filters import ProgrammeFilterSet, SearchFilter, YesNoFilter
 from programmes.models import ActionLine, Workgroup
 from programmes.roles import roles_of
 
@@ -13,17 +13,19 @@ from .models import Experiment, Pilot
 
 class PilotFilter(ProgrammeFilterSet):
     q = SearchFilter(fields=("title", "goals", "objective"))
-    status = django_filters.ChoiceFilter(choices=PilotStatus.choices, label=_("Status"))
+    status = django_filters.ChoiceFilter(choices=PilotStatus.choices, label=_("Status"), empty_label=_("All"))
     body = django_filters.ModelChoiceFilter(
-        queryset=GovernanceBody.objects.none(), method="filter_body", label=_("Waiting at")
+        queryset=GovernanceBody.objects.none(), method="filter_body", label=_("Waiting at"), empty_label=_("All")
     )
-    workgroup = django_filters.ModelChoiceFilter(queryset=Workgroup.objects.none(), label=_("Workgroup"))
+    workgroup = django_filters.ModelChoiceFilter(
+        queryset=Workgroup.objects.none(), label=_("Workgroup"), empty_label=_("All")
+    )
     action_line = django_filters.ModelChoiceFilter(
-        field_name="action_lines", queryset=ActionLine.objects.none(), label=_("Action line")
+        field_name="action_lines", queryset=ActionLine.objects.none(), label=_("Action line"), empty_label=_("All")
     )
-    kind = django_filters.ChoiceFilter(choices=PilotKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(choices=PilotKind.choices, label=_("Kind"), empty_label=_("All"))
     year = django_filters.NumberFilter(field_name="budget_requests__year", label=_("Budget year"))
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Waiting for me"))
+    mine = YesNoFilter(method="filter_mine", label=_("Waiting for me"))
 
     class Meta:
         model = Pilot
@@ -75,8 +77,10 @@ def models_submission():
 
 class ExperimentFilter(ProgrammeFilterSet):
     q = SearchFilter(fields=("title", "problem", "hypothesis", "lessons"))
-    status = django_filters.ChoiceFilter(choices=ExperimentStatus.choices, label=_("Status"))
-    workgroup = django_filters.ModelChoiceFilter(queryset=Workgroup.objects.none(), label=_("Workgroup"))
+    status = django_filters.ChoiceFilter(choices=ExperimentStatus.choices, label=_("Status"), empty_label=_("All"))
+    workgroup = django_filters.ModelChoiceFilter(
+        queryset=Workgroup.objects.none(), label=_("Workgroup"), empty_label=_("All")
+    )
 
     class Meta:
         model = Experiment

@@ -1,14 +1,17 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.amounts import EuroField
 from core.templatetags.money import euro
+from finance import ledger
 from governance.constants import AdviceOutcome
 from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 
 from .constants import GateOutcome
 from .models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
+from .services import pilot_budget_years
 
 
 class PilotForm(ProgrammeScopedForm):
@@ -60,7 +63,54 @@ class PilotForm(ProgrammeScopedForm):
             self.initial["workgroup"] = choices[0].pk  # a lead writes for their own workgroup
 
 
-BudgetRequestFormSet = inlineformset_factory(Pilot, BudgetRequest, fields=["year", "amount"], extra=2, can_delete=True)
+def years_text(years):
+    return ", ".join(str(year) for year in years)
+
+
+class BudgetRequestForm(forms.ModelForm):
+    """One year of requested money: only a year the programme has a pilot budget for."""
+
+    class Meta:
+        model = BudgetRequest
+        fields = ["year", "amount"]
+
+    def __init__(self, *args, budget_years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget_years = list(budget_years)
+        if self.budget_years:
+            self.fields["year"].help_text = _("Budget years: %(years)s.") % {"years": years_text(self.budget_years)}
+            self.fields["year"].widget.attrs.update(min=self.budget_years[0], max=self.budget_years[-1])
+
+    def clean_year(self):
+        year = self.cleaned_data.get("year")
+        if year is not None and year not in self.budget_years:
+            if not self.budget_years:
+                raise ValidationError(_("The programme has no pilot budget yet: money cannot be requested."))
+            raise ValidationError(
+                _("Choose one of the programme's budget years: %(years)s.") % {"years": years_text(self.budget_years)}
+            )
+        return year
+
+
+class BaseBudgetRequestFormSet(BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programme = self.instance.programme if self.instance.programme_id else None
+        self.budget_years = pilot_budget_years(programme) if programme else []
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "budget_years": self.budget_years}
+
+
+BudgetRequestFormSet = inlineformset_factory(
+    Pilot,
+    BudgetRequest,
+    form=BudgetRequestForm,
+    formset=BaseBudgetRequestFormSet,
+    fields=["year", "amount"],
+    extra=2,
+    can_delete=True,
+)
 GateFormSet = inlineformset_factory(
     Pilot,
     Gate,
@@ -128,27 +178,57 @@ class RationaleForm(forms.Form):
     rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class WithdrawForm(RationaleForm):
+    """Withdrawing asks why: the reason goes into the history (the service requires it too)."""
+
+    rationale = forms.CharField(
+        label=_("Reason for withdrawing"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the proposal is withdrawn: a reason is required.")},
+    )
+
+
 class AdviceForm(RationaleForm):
-    outcome = forms.ChoiceField(label=_("Advice"), choices=AdviceOutcome.choices)
+    # Radio buttons without an initial value: the body chooses, nothing is chosen for it.
+    outcome = forms.ChoiceField(
+        label=_("Advice"),
+        choices=AdviceOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the advice.")},
+    )
     conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     field_order = ["outcome", "rationale", "conditions"]
+
+
+DECIDE_OUTCOMES = [("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))]
 
 
 class DecideForm(RationaleForm):
     outcome = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))],
+        choices=DECIDE_OUTCOMES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the decision.")},
     )
     field_order = ["outcome", "rationale"]
 
     def __init__(self, *args, pilot=None, **kwargs):
         super().__init__(*args, **kwargs)
-        for request in pilot.budget_requests.all():
+        requests = list(pilot.budget_requests.all())
+        balances = {b.year: b for b in ledger.year_balances(pilot.programme, [r.year for r in requests])}
+        for request in requests:
+            balance = balances.get(request.year)
             self.fields[f"amount_{request.year}"] = EuroField(
                 label=_("Released for %(year)s (requested %(amount)s)")
                 % {"year": request.year, "amount": euro(request.amount)},
                 initial=request.amount,
                 required=False,
+                help_text=(
+                    _("Left of the pilot budget for %(year)s: %(left)s")
+                    % {"year": request.year, "left": euro(balance.available)}
+                    if balance is not None
+                    else _("The programme has no pilot budget for %(year)s.") % {"year": request.year}
+                ),
             )
 
     def clean(self):
@@ -199,5 +279,15 @@ class SpendForm(forms.Form):
 
     def __init__(self, *args, pilot=None, **kwargs):
         super().__init__(*args, **kwargs)
-        years = sorted(pilot.budget_requests.values_list("year", flat=True)) if pilot is not None else []
+        years = sorted(r.year for r in pilot.budget_requests.all()) if pilot is not None else []  # prefetched
         self.fields["year"].choices = [(year, year) for year in years]
+
+
+class PromoteForm(forms.Form):
+    """The draft pilot an experiment becomes, as services.promotion_fields proposes it and the lead corrects it."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    goals = forms.CharField(label=_("Goals (Doelen)"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    objective = forms.CharField(label=_("Objective"), required=False, widget=SHORT_TEXT)
+    approach = forms.CharField(label=_("Approach"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    intended_effects = forms.CharField(label=_("Intended effects"), required=False, widget=SHORT_TEXT)

@@ -174,7 +174,9 @@ class BudgetRequest(models.Model):
         constraints = [models.UniqueConstraint(fields=["pilot", "year"], name="budgetrequest_unique_year")]
 
     def __str__(self):
-        return f"{self.pilot} {self.year}: {self.amount}"
+        from core.templatetags.money import euro
+
+        return f"{self.pilot} {self.year}: {euro(self.amount)}"
 
     @property
     def programme(self):

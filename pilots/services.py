@@ -16,6 +16,7 @@ from core.amounts import parse_euro
 from core.refusals import Forbidden, Refused
 from core.templatetags.money import euro
 from finance import ledger
+from finance.models import BudgetLine
 from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
 from governance.models import Advice, Decision, DecisionRoute
 
@@ -41,7 +42,11 @@ class ActForbidden(ActRefused, Forbidden):
 
 
 def _lock(pilot):
-    return Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=pilot.pk)
+    pilot = Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=pilot.pk)
+    # An act changes only the state (status, step), which the proposal's edit history leaves out: the act's
+    # readable record is its PilotEvent, not an empty "changed" row in that history (web and admin alike).
+    pilot.skip_history_when_saving = True
+    return pilot
 
 
 def _require(condition, message):
@@ -123,6 +128,12 @@ def _record_decision(pilot, body, user, outcome, rationale, step_order=None, mee
     return decision
 
 
+def pilot_budget_years(programme):
+    """The years the programme's pilot post has money for: the only years a proposal may request money for."""
+    lines = BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True)
+    return sorted(set(lines.values_list("year", flat=True)))
+
+
 @transaction.atomic
 def submit(pilot, user, via="web"):
     pilot = _lock(pilot)
@@ -131,6 +142,16 @@ def submit(pilot, user, via="web"):
     empty = [str(label) for field, label in REQUIRED_FIELDS.items() if not getattr(pilot, field).strip()]
     _require(not empty, _("Fill in the DIN format before submitting: %(fields)s.") % {"fields": ", ".join(empty)})
     _require(pilot.budget_requests.exists(), _("Request a budget for at least one year before submitting."))
+    budget_years = pilot_budget_years(pilot.programme)
+    outside = sorted(set(pilot.budget_requests.values_list("year", flat=True)) - set(budget_years))
+    _require(
+        not outside,
+        _("Money can be requested only for the programme's budget years (%(years)s), not for %(outside)s.")
+        % {
+            "years": ", ".join(map(str, budget_years)) or "-",
+            "outside": ", ".join(map(str, outside)),
+        },
+    )
     route = DecisionRoute.objects.filter(programme=pilot.programme, is_default=True).first()
     _require(route is not None and route.steps.exists(), _("The programme has no decision route yet."))
     pilot.submission += 1
@@ -152,6 +173,7 @@ def withdraw(pilot, user, reason="", via="web"):
     pilot = _lock(pilot)
     _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not withdraw this proposal."))
     _require(pilot.status in WITHDRAWABLE, _("A proposal can be withdrawn only before it is approved."))
+    _require((reason or "").strip(), _("Say why the proposal is withdrawn: a reason is required."))
     if pilot.step() is not None:
         agenda.unschedule(pilot, pilot.step().body)
     pilot.status, pilot.current_step = PilotStatus.WITHDRAWN, None
@@ -249,8 +271,8 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
         _require(year in requested, _("No budget was requested for %(year)s.") % {"year": year})
         _require(
             amount <= requested[year],
-            _("EUR %(amount)s is more than the EUR %(requested)s requested for %(year)s.")
-            % {"amount": amount, "requested": requested[year], "year": year},
+            _("%(amount)s is more than the %(requested)s requested for %(year)s.")
+            % {"amount": euro(amount), "requested": euro(requested[year]), "year": year},
         )
     for year, amount in sorted(amounts.items()):
         ledger.release(pilot.programme, year, amount, pilot.ledger_key, pilot.title, decision, user)
@@ -361,9 +383,47 @@ def record_spending(pilot, user, year, amount, note=""):
     return ledger.spend(pilot.programme, year, amount, pilot.ledger_key, pilot.title, user, note=note)
 
 
+def promotion_fields(experiment):
+    """How an experiment's write-up reads as a DIN proposal, the way a lead would copy it over.
+
+    The problem is the context of the goals, the hypothesis what the pilot wants to achieve; the test set-up,
+    what came out and the lessons learned (still called lessons) inform the approach. The lead sees and
+    corrects this before the draft is made.
+    """
+
+    def paragraphs(*parts):
+        return "\n\n".join(part for part in parts if part)
+
+    def labelled(label, text):
+        text = (text or "").strip()
+        return f"{label}: {text}" if text else ""
+
+    title = experiment.title
+    if Pilot.objects.filter(programme=experiment.programme, title=title).exists():
+        title = f"{title} (pilot)"
+    return {
+        "title": title,
+        "goals": paragraphs(labelled(_("Context"), experiment.problem), experiment.hypothesis.strip()),
+        "objective": "",
+        "approach": paragraphs(
+            experiment.test_setup.strip(),
+            labelled(_("Outcome of the experiment"), experiment.outcome),
+            labelled(_("Lessons learned from the experiment"), experiment.lessons),
+        ),
+        "intended_effects": "",
+    }
+
+
+PROMOTION_FIELDS = ("title", "goals", "objective", "approach", "intended_effects")
+
+
 @transaction.atomic
-def promote(experiment, user):
-    """Turns an experiment into a draft pilot, pre-filled, keeping the link both ways. Once."""
+def promote(experiment, user, fields=None):
+    """Turns an experiment into a draft pilot, pre-filled, keeping the link both ways. Once.
+
+    `fields` are the texts as the lead corrected them on the confirmation page; without them the mapping of
+    promotion_fields is used as it is.
+    """
     from .models import Experiment
 
     experiment = Experiment.objects.select_for_update().select_related("workgroup__programme").get(pk=experiment.pk)
@@ -377,18 +437,15 @@ def promote(experiment, user):
         not Pilot.objects.filter(experiment=experiment).exists(),
         _("This experiment has already been promoted to a pilot."),
     )
-    title = experiment.title
-    if Pilot.objects.filter(programme=experiment.programme, title=title).exists():
-        title = f"{title} (pilot)"
+    values = promotion_fields(experiment)
+    values.update({key: value for key, value in (fields or {}).items() if key in PROMOTION_FIELDS})
+    _require(values["title"].strip(), _("Give the pilot a title."))
+    _require(
+        not Pilot.objects.filter(programme=experiment.programme, title=values["title"]).exists(),
+        _("The programme already has a pilot with this title: choose another one."),
+    )
     pilot = Pilot.objects.create(
-        programme=experiment.programme,
-        workgroup=experiment.workgroup,
-        title=title,
-        experiment=experiment,
-        goals=experiment.hypothesis,
-        approach=experiment.test_setup,
-        objective=experiment.problem,
-        intended_effects=experiment.lessons,
+        programme=experiment.programme, workgroup=experiment.workgroup, experiment=experiment, **values
     )
     pilot.action_lines.set(experiment.workgroup.action_lines.all())
     return pilot

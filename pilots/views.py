@@ -1,18 +1,22 @@
 """Pilot and experiment pages. Every state change goes through pilots.services."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.forms import HiddenInput, RadioSelect
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
+from core.dryrun import dry_run
 from core.refusals import Forbidden, as_permission_denied
+from governance.constants import StepAct
 from governance.exports import export
 from programmes.models import Workgroup
 from programmes.roles import roles_of
@@ -20,21 +24,17 @@ from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
 from . import agenda, services
+from .acts import ACTS
 from .constants import PilotStatus
 from .filters import ExperimentFilter, PilotFilter
 from .forms import (
-    AdviceForm,
     BudgetRequestFormSet,
-    DecideForm,
     ExperimentForm,
-    GateForm,
     GateFormSet,
     IndicatorFormSet,
-    MeasurementForm,
     PilotForm,
-    RationaleForm,
+    PromoteForm,
     RoleFormSet,
-    SpendForm,
 )
 from .models import NOT_A_DRAFT, Experiment, Gate, Indicator, Pilot, PilotRole, PilotStep
 from .rules import records_for
@@ -198,14 +198,17 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             can_act=step is not None and records_for(user, step.body),
             agenda_item=agenda.agenda_item_for(pilot),
             next_meeting=step and agenda.next_meeting_for(step.body),
-            rationale_form=RationaleForm(),
-            advice_form=AdviceForm(),
-            decide_form=DecideForm(pilot=pilot),
-            gate_form=GateForm(),
             deciding_body=services.deciding_body(pilot),
-            measurement_form=MeasurementForm(pilot=pilot),
             versions=list(pilot.versions.all()),
         )
+        # A refused act renders this page again with its bound form (kwargs), so nothing typed is lost.
+        deciding_here = context["can_act"] and step.act == StepAct.DECIDE
+        for spec in ACTS.values():
+            if spec.form_name == "decide_form" and not deciding_here:
+                context.setdefault(spec.form_name, None)  # its budget figures cost a query: only where it is shown
+            elif spec.form_name not in context:
+                context[spec.form_name] = spec.form(pilot)
+        context.setdefault("act_errors", [])
         context["can_gate"] = pilot.status == PilotStatus.RUNNING and records_for(user, context["deciding_body"])
         events = list(pilot.events.all())
         last_submit = max((i for i, e in enumerate(events) if e.kind == "submitted"), default=None)
@@ -242,76 +245,112 @@ def version_diffs(versions):
     return diffs
 
 
-ACTS = {
-    "submit": lambda pilot, user, data: services.submit(pilot, user),
-    "withdraw": lambda pilot, user, data: services.withdraw(pilot, user, data.get("rationale", "")),
-    "forward": lambda pilot, user, data: services.forward(pilot, user, data.get("rationale", "")),
-    "return": lambda pilot, user, data: services.return_for_revision(pilot, user, data.get("rationale", "")),
-    "start": lambda pilot, user, data: services.start(pilot, user),
-}
-
-
-def _form_errors(form):
-    return ValidationError([message for errors in form.errors.values() for message in errors])
+def error_list(form, anchor, field_links=True):
+    """The form's errors for the summary at the top: each links to its field (or to the act's section)."""
+    errors = []
+    for name, messages_ in form.errors.items():
+        field = form.fields.get(name)
+        visible = field_links and field is not None and not isinstance(field.widget, HiddenInput)
+        target = form[name].id_for_label if visible and form[name].id_for_label else anchor
+        if name == NON_FIELD_ERRORS:
+            target = None  # the refusal of the act as a whole: plain text, nothing to go to
+        if visible and isinstance(field.widget, RadioSelect):
+            target = f"{form[name].auto_id}_0"
+        errors.extend({"message": message, "target": target} for message in messages_)
+    return errors
 
 
 class PilotActView(View):
     """One POST per act: a form reads the input, the service decides whether it is allowed and says why not.
 
-    Input that is wrong comes back as a message on the pilot page; an act this user may not do is a 403
-    with the service's message."""
+    A consequential act first answers with a confirmation page (no JavaScript needed) that repeats the input
+    and says what will happen; it runs when that page is confirmed. Input that is refused comes back on the
+    pilot page with everything that was typed; an act this user may not do is a 403 with the service's message.
+    """
 
     def post(self, request, pk, act):
         pilot = get_object_or_404(Pilot, pk=pk)
         if not request.user.is_authenticated or not request.user.has_perm("pilots.view_pilot", pilot):
             raise PermissionDenied
+        spec = ACTS.get(act)
+        if spec is None:
+            raise Http404
+        spec.check(pilot, request.user)
+        form = spec.form(pilot, request.POST)
+        confirmed = request.POST.get("confirmed") == "1"
+        asks = spec.asks_on_confirmation
         try:
-            if act in ACTS:
-                form = RationaleForm(request.POST)
+            if spec.confirm and not confirmed:
+                if asks and not form.is_valid():
+                    # The confirmation page asks for the input; check only that the act is allowed now.
+                    dry_run(lambda: spec.run(pilot, request.user, _placeholder(form)))
+                    return self.confirmation(request, pilot, spec, spec.form(pilot), None)
                 if not form.is_valid():
-                    raise _form_errors(form)
-                ACTS[act](pilot, request.user, form.cleaned_data)
-            elif act == "advise":
-                form = AdviceForm(request.POST)
-                if not form.is_valid():
-                    raise _form_errors(form)
-                data = form.cleaned_data
-                services.record_advice(pilot, request.user, data["outcome"], data["rationale"], data["conditions"])
-            elif act == "decide":
-                form = DecideForm(request.POST, pilot=pilot)
-                if not form.is_valid():
-                    raise _form_errors(form)
-                data = form.cleaned_data
-                services.decide(pilot, request.user, data["outcome"], data["rationale"], amounts=form.amounts())
-            elif act == "gate":
-                form = GateForm(request.POST, pilot=pilot)
-                if not form.is_valid():
-                    raise _form_errors(form)
-                data = form.cleaned_data
-                services.record_gate(data["gate"], request.user, data["outcome"], data["rationale"])
-            elif act == "spend":
-                form = SpendForm(request.POST, pilot=pilot)
-                if not form.is_valid():
-                    raise _form_errors(form)
-                data = form.cleaned_data
-                services.record_spending(pilot, request.user, data["year"], data["amount"], data["note"])
-            elif act == "measure":
-                if not request.user.has_perm("pilots.change_pilot", pilot):
-                    raise PermissionDenied
-                form = MeasurementForm(request.POST, pilot=pilot)
-                if not form.is_valid():
-                    raise _form_errors(form)
-                form.save()
-            else:
-                raise Http404
+                    return self.refused(request, pilot, spec, form)
+                will = dry_run(lambda: spec.will(spec.run(pilot, request.user, form), form))
+                return self.confirmation(request, pilot, spec, form, will)
+            if not form.is_valid():
+                if asks:
+                    return self.confirmation(request, pilot, spec, form, None)
+                return self.refused(request, pilot, spec, form)
+            result = spec.run(pilot, request.user, form)
         except Forbidden as error:
             raise as_permission_denied(error) from None
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Done."))
+            form.add_error(None, error.messages)
+            return self.refused(request, pilot, spec, form)
+        after = result if isinstance(result, Pilot) else Pilot.objects.get(pk=pilot.pk)
+        messages.success(request, spec.did(after, form))
         return redirect(pilot)
+
+    def refused(self, request, pilot, spec, form):
+        """The pilot page again, status 200, with the bound form (all that was typed) and its errors on top."""
+        view = PilotDetailView()
+        view.setup(request, pk=pilot.pk)
+        view.object = view.get_object()
+        view.programme = view.object.programme
+        context = view.get_context_data(
+            object=view.object, act_errors=error_list(form, spec.anchor, spec.field_links), **{spec.form_name: form}
+        )
+        return view.render_to_response(context)
+
+    def confirmation(self, request, pilot, spec, form, will):
+        if will is None:
+            will = spec.will(pilot, form)
+        asks = spec.asks_on_confirmation
+        # What was typed travels on in hidden fields, except what this page asks for itself.
+        keep = [
+            (name, value)
+            for name, values in request.POST.lists()
+            for value in values
+            if name not in ("csrfmiddlewaretoken", "confirmed") and not (asks and name in _visible(form))
+        ]
+        context = {
+            "title": spec.title,
+            "subject": pilot.title,
+            "will": will,
+            "details": spec.details(form) if not asks and form.is_bound and form.is_valid() else [],
+            "hidden": keep,
+            "form": form if asks else None,
+            "action": request.path,
+            "cancel_url": pilot.get_absolute_url(),
+            "nav_programme": pilot.programme,
+            "danger": spec.danger,
+        }
+        return render(request, "includes/confirm.html", context)
+
+
+def _visible(form):
+    return [name for name, field in form.fields.items() if not isinstance(field.widget, HiddenInput)]
+
+
+def _placeholder(form):
+    """A stand-in for input the confirmation page still asks for, so the dry run checks only who and when."""
+
+    class Stand:
+        cleaned_data = {name: "-" for name in form.fields}
+
+    return Stand()
 
 
 class PilotPlanView(ObjectPermissionMixin, UpdateView):
@@ -413,15 +452,59 @@ class ExperimentUpdateView(ExperimentFormMixin, ObjectPermissionMixin, UpdateVie
 
 
 class ExperimentPromoteView(View):
-    def post(self, request, pk):
+    """Promoting asks first: a page shows the draft the experiment becomes, the lead corrects it and confirms."""
+
+    template_name = "pilots/experiment_promote.html"
+
+    def experiment(self, request, pk):
         experiment = get_object_or_404(Experiment.objects.select_related("workgroup__programme"), pk=pk)
         if not request.user.has_perm("pilots.change_experiment", experiment):
             raise PermissionDenied
+        return experiment
+
+    def page(self, request, experiment, form):
+        context = {
+            "experiment": experiment,
+            "form": form,
+            "nav_programme": experiment.workgroup.programme,
+            "cancel_url": reverse("pilots:experiments", args=[experiment.workgroup.programme_id]),
+        }
+        return render(request, self.template_name, context)
+
+    def refuse(self, request, experiment, error):
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("pilots:experiments", experiment.workgroup.programme_id)
+
+    def get(self, request, pk):
+        experiment = self.experiment(request, pk)
+        if Pilot.objects.filter(experiment=experiment).exists():
+            return self.refuse(
+                request, experiment, ValidationError(_("This experiment has already been promoted to a pilot."))
+            )
+        return self.page(request, experiment, PromoteForm(initial=services.promotion_fields(experiment)))
+
+    def post(self, request, pk):
+        experiment = self.experiment(request, pk)
+        if request.POST.get("confirmed") != "1":
+            return self.get(request, pk)
+        form = PromoteForm(request.POST)
+        if not form.is_valid():
+            return self.page(request, experiment, form)
         try:
-            pilot = services.promote(experiment, request.user)
+            pilot = services.promote(experiment, request.user, fields=form.cleaned_data)
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("pilots:experiments", experiment.workgroup.programme_id)
-        messages.success(request, _("A draft pilot has been made from the experiment."))
+            if Pilot.objects.filter(experiment=experiment).exists():
+                return self.refuse(request, experiment, error)
+            form.add_error(None, error.messages)
+            return self.page(request, experiment, form)
+        messages.success(
+            request,
+            _(
+                "A draft pilot has been made from the experiment. Complete the proposal (efforts, network, "
+                "requested budget) and submit it when it is ready; the experiment links to it."
+            ),
+        )
         return redirect(pilot)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .constants import MembershipRole, Priority, RiskStatus
 from .models import ActionLine, Milestone, Organisation, Person, Phase, Workgroup
-from .risks import Risk
+from .risks import SCORE_CHOICES, Risk
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -23,6 +23,20 @@ class SearchFilter(django_filters.CharFilter):
         for field in self.search_fields:
             query |= Q(**{f"{field}__icontains": value.strip()})
         return qs.filter(query)
+
+
+class YesNoAll(django_filters.widgets.BooleanWidget):
+    """Yes, no, or "All" when nothing is chosen (django-filter's own says "Unknown", which reads as a value)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", YesNoAll)
+        super().__init__(*args, **kwargs)
 
 
 class ProgrammeFilterSet(django_filters.FilterSet):
@@ -44,9 +58,9 @@ class ProgrammeFilterSet(django_filters.FilterSet):
 class WorkgroupFilter(ProgrammeFilterSet):
     q = SearchFilter(fields=("name", "goal", "orientation"))
     action_line = django_filters.ModelChoiceFilter(
-        field_name="action_lines", queryset=ActionLine.objects.none(), label=_("Action line")
+        field_name="action_lines", queryset=ActionLine.objects.none(), label=_("Action line"), empty_label=_("All")
     )
-    priority = django_filters.ChoiceFilter(choices=Priority.choices, label=_("Priority"))
+    priority = django_filters.ChoiceFilter(choices=Priority.choices, label=_("Priority"), empty_label=_("All"))
 
     class Meta:
         model = Workgroup
@@ -59,8 +73,8 @@ class WorkgroupFilter(ProgrammeFilterSet):
 
 class MilestoneFilter(ProgrammeFilterSet):
     q = SearchFilter(fields=("description", "period_label"))
-    phase = django_filters.ModelChoiceFilter(queryset=Phase.objects.none(), label=_("Phase"))
-    done = django_filters.BooleanFilter(label=_("Done"))
+    phase = django_filters.ModelChoiceFilter(queryset=Phase.objects.none(), label=_("Phase"), empty_label=_("All"))
+    done = YesNoFilter(label=_("Done"))
     date_from = django_filters.DateFilter(
         method="filter_from", label=_("From"), widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"})
     )
@@ -86,8 +100,12 @@ class MilestoneFilter(ProgrammeFilterSet):
 
 class PersonFilter(ProgrammeFilterSet):
     q = SearchFilter(fields=("name", "function"))
-    organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.none(), label=_("Organisation"))
-    role = django_filters.ChoiceFilter(choices=MembershipRole.choices, method="filter_role", label=_("Role"))
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.none(), label=_("Organisation"), empty_label=_("All")
+    )
+    role = django_filters.ChoiceFilter(
+        choices=MembershipRole.choices, method="filter_role", label=_("Role"), empty_label=_("All")
+    )
 
     class Meta:
         model = Person
@@ -108,10 +126,14 @@ class PersonFilter(ProgrammeFilterSet):
 
 class RiskFilter(ProgrammeFilterSet):
     q = SearchFilter(fields=("title", "description", "mitigations__description"))
-    status = django_filters.ChoiceFilter(choices=RiskStatus.choices, label=_("Status"))
-    workgroup = django_filters.ModelChoiceFilter(queryset=Workgroup.objects.none(), label=_("Workgroup"))
-    likelihood = django_filters.NumberFilter(label=_("Likelihood"))
-    impact = django_filters.NumberFilter(label=_("Impact"))
+    status = django_filters.ChoiceFilter(choices=RiskStatus.choices, label=_("Status"), empty_label=_("All"))
+    workgroup = django_filters.ModelChoiceFilter(
+        queryset=Workgroup.objects.none(), label=_("Workgroup"), empty_label=_("All")
+    )
+    likelihood = django_filters.TypedChoiceFilter(
+        choices=[("", _("All")), *SCORE_CHOICES], coerce=int, label=_("Likelihood")
+    )
+    impact = django_filters.TypedChoiceFilter(choices=[("", _("All")), *SCORE_CHOICES], coerce=int, label=_("Impact"))
 
     class Meta:
         model = Risk

@@ -206,40 +206,42 @@ class PhaseForm(ProgrammeScopedForm):
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "goal": SHORT_TEXT, "result": SHORT_TEXT}
 
 
-def _parts_formset(model, fields=None, form=ProgrammeScopedForm, widgets=None):
-    return inlineformset_factory(
-        Programme,
-        model,
-        form=form,
-        formset=ProgrammeScopedInlineFormSet,
-        fields=fields or form._meta.fields,
-        widgets=widgets or {"description": SHORT_TEXT},
-        extra=1,
-        can_delete=True,
-    )
+def _part(title, new, model, fields=None, form=ProgrammeScopedForm, widgets=None):
+    """One list of the plan: edited all at once (formset), or one item at a time (form). Both use the same
+    fields and widgets; the form's own widgets (e.g. checkboxes for result goals) are kept."""
+    fields = fields or form._meta.fields
+    widgets = {**getattr(getattr(form, "Meta", None), "widgets", {}), **(widgets or {"description": SHORT_TEXT})}
+    return {
+        "title": title,
+        "new": new,
+        "model": model,
+        "formset": inlineformset_factory(
+            Programme,
+            model,
+            form=form,
+            formset=ProgrammeScopedInlineFormSet,
+            fields=fields,
+            widgets=widgets,
+            extra=1,
+            can_delete=True,
+        ),
+        "form": forms.modelform_factory(model, form=form, fields=fields, widgets=widgets),
+    }
 
 
-# The parts of a plan that are edited as a list in place, by URL slug.
+# The parts of a plan, by URL slug: each is edited as a list in place, or one item at a time.
 PLAN_PARTS = {
-    "results": {
-        "title": _("Result goals"),
-        "formset": _parts_formset(ResultGoal, ["order", "title", "description", "target_year"]),
-    },
-    "action-lines": {"title": _("Action lines"), "formset": _parts_formset(ActionLine, form=ActionLineForm)},
-    "preconditions": {
-        "title": _("Preconditions"),
-        "formset": _parts_formset(Precondition, ["order", "title", "description"]),
-    },
-    "phases": {"title": _("Phases"), "formset": _parts_formset(Phase, form=PhaseForm)},
-    "milestones": {"title": _("Milestones"), "formset": _parts_formset(Milestone, form=MilestoneForm)},
-    "principles": {
-        "title": _("Leading principles"),
-        "formset": _parts_formset(Principle, ["order", "title", "description"]),
-    },
-    "building-blocks": {
-        "title": _("Building blocks"),
-        "formset": _parts_formset(BuildingBlock, form=BuildingBlockForm),
-    },
+    "results": _part(
+        _("Result goals"), _("New result goal"), ResultGoal, ["order", "title", "description", "target_year"]
+    ),
+    "action-lines": _part(_("Action lines"), _("New action line"), ActionLine, form=ActionLineForm),
+    "preconditions": _part(_("Preconditions"), _("New precondition"), Precondition, ["order", "title", "description"]),
+    "phases": _part(_("Phases"), _("New phase"), Phase, form=PhaseForm),
+    "milestones": _part(_("Milestones"), _("New milestone"), Milestone, form=MilestoneForm),
+    "principles": _part(
+        _("Leading principles"), _("New leading principle"), Principle, ["order", "title", "description"]
+    ),
+    "building-blocks": _part(_("Building blocks"), _("New building block"), BuildingBlock, form=BuildingBlockForm),
 }
 
 

@@ -4,12 +4,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .constants import RiskStatus
 
 SCALE = [MinValueValidator(1, _("Use a score from 1 to 5.")), MaxValueValidator(5, _("Use a score from 1 to 5."))]
+
+# What a likelihood or impact score means, shown wherever a score is chosen (1 = very small ... 5 = very large).
+SCORE_MEANINGS = {1: _("very small"), 2: _("small"), 3: _("moderate"), 4: _("large"), 5: _("very large")}
+SCORE_CHOICES = [(score, format_lazy("{} – {}", score, meaning)) for score, meaning in SCORE_MEANINGS.items()]
 
 
 class Risk(models.Model):

@@ -11,6 +11,17 @@ urlpatterns = [
     path("programmes/<int:pk>/", plan.ProgrammeDetailView.as_view(), name="detail"),
     path("programmes/<int:pk>/edit/", plan.ProgrammeUpdateView.as_view(), name="edit"),
     path("programmes/<int:programme_pk>/edit/<slug:part>/", plan.PlanPartsView.as_view(), name="edit_parts"),
+    path("programmes/<int:programme_pk>/plan/<slug:part>/new/", plan.PlanItemCreateView.as_view(), name="item_create"),
+    path(
+        "programmes/<int:programme_pk>/plan/<slug:part>/<int:pk>/edit/",
+        plan.PlanItemUpdateView.as_view(),
+        name="item_edit",
+    ),
+    path(
+        "programmes/<int:programme_pk>/plan/<slug:part>/<int:pk>/delete/",
+        plan.PlanItemDeleteView.as_view(),
+        name="item_delete",
+    ),
     path("programmes/<int:programme_pk>/workgroups/", lists.WorkgroupListView.as_view(), name="workgroups"),
     path("programmes/<int:programme_pk>/workgroups/new/", plan.WorkgroupCreateView.as_view(), name="workgroup_create"),
     path("programmes/<int:programme_pk>/milestones/", lists.MilestoneListView.as_view(), name="milestones"),

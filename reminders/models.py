@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -117,3 +118,115 @@ class CalendarToken(models.Model):
     def renew(self):
         self.token = new_token()
         self.save(update_fields=["token", "created_at"])
+
+
+class NotificationKind(models.TextChoices):
+    """What a notification is about; each user chooses per kind how it reaches them."""
+
+    OWN_PROPOSAL = "own_proposal", _("Outcomes of my proposals")
+    MY_BODY = "my_body", _("Proposals that reach my body, with the advice so far")
+    INFORMED = "informed", _("Pilots I am kept informed of (RACI)")
+    REPORT_REVIEW = "report_review", _("Reviews of my progress reports")
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately")
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
+    NEVER = "never", _("Not at all")
+
+
+# Decisions on one's own proposal always reach the proposer (as escalations of reports always do).
+ALWAYS_DELIVERED = {NotificationKind.OWN_PROPOSAL}
+
+
+class NotificationSetting(models.Model):
+    """How one user wants one kind of notification: immediately, in a digest, or not at all."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings")
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    delivery = models.CharField(_("delivery"), max_length=12, choices=Delivery.choices, default=Delivery.IMMEDIATELY)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notificationsetting_once_per_user_kind"),
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=sorted(ALWAYS_DELIVERED), delivery=Delivery.NEVER),
+                name="notificationsetting_own_proposal_not_never",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_kind_display()} – {self.get_delivery_display()}"
+
+    def save(self, *args, **kwargs):
+        self.full_clean()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind in ALWAYS_DELIVERED and self.delivery == Delivery.NEVER:
+            raise ValidationError({"delivery": _("Decisions on your own proposals cannot be switched off.")})
+
+
+class Digest(models.Model):
+    """One digest mail, claimed (user, period, start) before it is sent: a task run twice sends it once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(_("period"), max_length=12, choices=Delivery.choices)
+    starts = models.DateField(_("period starts"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts"]
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "period", "starts"], name="digest_once_per_user_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.get_period_display()} {self.starts}"
+
+
+class Notification(models.Model):
+    """A message for one recipient, written when the act is recorded, so nothing is lost when the worker is late.
+
+    Sent at once by a task queued after commit, or collected in that user's daily or weekly digest.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    recipient = models.EmailField(_("recipient"))
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    delivery = models.CharField(_("delivery"), max_length=12, choices=Delivery.choices)
+    title = models.CharField(_("subject line"), max_length=300)
+    body = models.TextField(_("message"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    digest = models.ForeignKey(Digest, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["status", "delivery"])]
+
+    def __str__(self):
+        return f"{self.title} → {self.recipient}"

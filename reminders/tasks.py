@@ -1,9 +1,21 @@
 from celery import shared_task
 
-from . import sweep
+from . import notify, sweep
 
 
 @shared_task
 def sweep_reminders():
     """Idempotent: claims what is due and sends what is pending; safe to run twice or after a crash."""
     return sweep.run()
+
+
+@shared_task
+def send_notifications(ids):
+    """Sends the immediate notifications of one act; queued after the act's transaction commits."""
+    return notify.send_now(ids)
+
+
+@shared_task
+def send_digests():
+    """Idempotent: one daily and one weekly digest per user per period, whatever how often it runs."""
+    return notify.send_digests()

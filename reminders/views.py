@@ -4,19 +4,20 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import F, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from governance.constants import BodyKind, MeetingStatus, StepAct
-from governance.models import Meeting
+from governance.models import AgendaItem, Meeting
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
 from programmes.models import Programme
 from programmes.risks import Risk
 from programmes.roles import roles_of
-from reports.models import OPEN_STATUSES, ProgressReport, ReportStatus
+from reports.models import OPEN_STATUSES, ProgressReport, ReportReview, ReportStatus, ReviewOutcome
 
 from .models import CalendarToken
 
@@ -43,6 +44,31 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             .prefetch_related("steps__body")
             .order_by("programme", "title")[:LIMIT]
         )
+
+        # The lead's own proposals on the route: the body each waits at, since when, on which meeting's agenda.
+        my_proposals = list(
+            Pilot.objects.filter(status=PilotStatus.ON_ROUTE, workgroup__in=roles.led_workgroups)
+            .annotate(since=Max("events__at"))
+            .select_related("workgroup")
+            .prefetch_related("steps__body")
+            .order_by("since", "title")[:LIMIT]
+        )
+        if my_proposals:
+            agenda = {}
+            for item in (
+                AgendaItem.objects.filter(
+                    subject_type=ContentType.objects.get_for_model(Pilot),
+                    subject_id__in=[pilot.pk for pilot in my_proposals],
+                    meeting__status__in=[MeetingStatus.PLANNED, MeetingStatus.HELD],
+                )
+                .select_related("meeting")
+                .order_by("meeting__starts_at")
+            ):
+                agenda.setdefault((item.subject_id, item.meeting.body_id), item.meeting)
+            for pilot in my_proposals:
+                step = pilot.step()
+                pilot.waits_at = step
+                pilot.meeting = agenda.get((pilot.pk, step.body_id)) if step else None
 
         drafts = list(
             Pilot.objects.filter(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
@@ -91,7 +117,19 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             if person is not None:
                 reporting |= Q(schedule__reporters=person)
             to_write = to_write.filter(reporting)
-        to_write = list(to_write.distinct().select_related("workgroup", "pilot").order_by("due_date")[:LIMIT])
+        last_review = ReportReview.objects.filter(report=OuterRef("pk")).order_by("-reviewed_at", "-pk")
+        to_write = list(
+            to_write.distinct()
+            .annotate(
+                last_outcome=Subquery(last_review.values("outcome")[:1]),
+                last_reviewed_at=Subquery(last_review.values("reviewed_at")[:1]),
+                last_comment=Subquery(last_review.values("comment")[:1]),
+            )
+            .select_related("workgroup", "pilot")
+            .order_by("due_date")[:LIMIT]
+        )
+        for report in to_write:
+            report.returned = report.status == ReportStatus.DRAFT and report.last_outcome == ReviewOutcome.RETURNED
 
         to_review = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
         if not everything:
@@ -108,12 +146,13 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
         context.update(
             today=today,
             waiting=waiting,
+            my_proposals=my_proposals,
             drafts=drafts,
             gates=gates,
             risks=risks,
             meetings=meetings,
             to_write=to_write,
             to_review=to_review,
-            nothing=not any([waiting, drafts, gates, risks, meetings, to_write, to_review]),
+            nothing=not any([waiting, my_proposals, drafts, gates, risks, meetings, to_write, to_review]),
         )
         return context

@@ -128,7 +128,7 @@ def contents(programme_report):
             programme=programme,
             recorded_at__gte=_aware(start),
             recorded_at__lte=_aware(end, end=True),
-            kind__in=[MovementKind.RELEASE, MovementKind.SPEND],
+            kind__in=[MovementKind.RELEASE, MovementKind.RETURN, MovementKind.SPEND],
         )
         .values("kind")
         .annotate(total=Sum("amount"))
@@ -141,7 +141,8 @@ def contents(programme_report):
     bottlenecks = [p for p in handed_in if p.bottlenecks and p.course != Course.ON_TRACK]
     return Contents(
         sections=sections,
-        released=money.get(MovementKind.RELEASE, Decimal("0")),
+        # "Released" means the same on every page: released by decisions minus what returned (finance.ledger).
+        released=money.get(MovementKind.RELEASE, Decimal("0")) - money.get(MovementKind.RETURN, Decimal("0")),
         spent=money.get(MovementKind.SPEND, Decimal("0")),
         risks=risks,
         bottlenecks=bottlenecks,

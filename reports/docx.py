@@ -54,6 +54,7 @@ def build(programme_report):
         [_("Released"), _("Spent")],
         [[euro(data.released), euro(data.spent)]],
     )
+    document.add_paragraph(_("Released: what the deciding bodies released, minus the unspent money that has returned."))
     document.add_paragraph(
         _("%(in)s of %(due)s progress reports of the period have been handed in.")
         % {"in": data.reports_in, "due": data.reports_due}
@@ -103,8 +104,11 @@ def build(programme_report):
         if section.decisions:
             _table(
                 document,
-                [_("Date"), _("Body"), _("Subject"), _("Outcome")],
-                [[_d(d.date), str(d.body), d.subject_title, d.get_outcome_display()] for d in section.decisions],
+                [_("Date"), _("Body"), _("Subject"), _("Outcome"), _("Rationale")],
+                [
+                    [_d(d.date), str(d.body), d.subject_title, d.get_outcome_display(), d.rationale]
+                    for d in section.decisions
+                ],
             )
         else:
             document.add_paragraph(_("No decisions in this period."))

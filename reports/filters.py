@@ -9,10 +9,15 @@ from .models import OPEN_STATUSES, ProgressReport, ReportStatus
 
 
 class ReportFilter(ProgrammeFilterSet):
-    status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label=_("Status"))
-    workgroup = django_filters.ModelChoiceFilter(queryset=Workgroup.objects.none(), label=_("Workgroup"))
+    status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label=_("Status"), empty_label=_("All"))
+    workgroup = django_filters.ModelChoiceFilter(
+        queryset=Workgroup.objects.none(), label=_("Workgroup"), empty_label=_("All")
+    )
     overdue = django_filters.ChoiceFilter(
-        method="filter_overdue", label=_("Overdue"), choices=[("yes", _("Only overdue reports"))]
+        method="filter_overdue",
+        label=_("Overdue"),
+        choices=[("yes", _("Only overdue reports"))],
+        empty_label=_("All"),
     )
 
     class Meta:

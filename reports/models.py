@@ -14,6 +14,7 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AppendOnlyModel
@@ -50,7 +51,8 @@ class Course(models.TextChoices):
 
 class ReviewOutcome(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
-    RETURNED = "returned", _("Returned")
+    # "Returned" is also money flowing back (teruggevloeid): the context keeps the two Dutch words apart.
+    RETURNED = "returned", pgettext_lazy("report review", "Returned")
 
 
 class ReportingSchedule(models.Model):

@@ -19,6 +19,7 @@ from pilots.rules import records_for
 from programmes.constants import MembershipRole
 from programmes.models import Membership
 from programmes.roles import roles_of
+from reminders import notify
 
 from .models import (
     OPEN_STATUSES,
@@ -202,11 +203,13 @@ def review(report, user, outcome, comment=""):
     comment = (comment or "").strip()
     _require(outcome != ReviewOutcome.RETURNED or comment, _("Say why the report is returned."))
     submission = report.submissions.order_by("-number").first()
-    ReportReview.objects.create(
+    review = ReportReview.objects.create(
         report=report, submission=submission, outcome=outcome, comment=comment, body=body, reviewed_by=user
     )
     report.status = ReportStatus.ACCEPTED if outcome == ReviewOutcome.ACCEPTED else ReportStatus.DRAFT
     report.save(update_fields=["status", "updated_at"])
+    # The writers are told, as they chose; written now, sent after commit.
+    notify.queue(notify.report_reviewed(report, review, user))
     return report
 
 

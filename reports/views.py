@@ -312,12 +312,21 @@ def programme_report_docx(request, pk):
 
 @login_required
 def preferences(request):
+    from reminders.models import NotificationSetting
+
     preference = ReminderPreference.objects.filter(user=request.user).first() or ReminderPreference(user=request.user)
-    form = PreferenceForm(request.POST or None, initial={"muted": preference.muted})
+    chosen = {s.kind: s for s in NotificationSetting.objects.filter(user=request.user)}
+    initial = {"muted": preference.muted, **{f"delivery_{kind}": s.delivery for kind, s in chosen.items()}}
+    form = PreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        preference.muted = form.cleaned_data["muted"]
-        preference.save()
-        messages.success(request, _("Your reminder settings have been saved."))
+        with transaction.atomic():
+            preference.muted = form.cleaned_data["muted"]
+            preference.save()
+            for kind, delivery in form.deliveries().items():
+                setting = chosen.get(kind) or NotificationSetting(user=request.user, kind=kind)
+                setting.delivery = delivery
+                setting.save()  # full_clean: decisions on one's own proposals cannot be switched off
+        messages.success(request, _("Your notification settings have been saved."))
         return redirect("reports:preferences")
     from rest_framework.authtoken.models import Token
 

@@ -48,7 +48,12 @@ def test_closing_the_meeting_with_an_act_moves_the_pilot_on(client, proposal, le
     assert f'name="act_{item.pk}"' in form
     response = client.post(
         reverse("governance:meeting_close", args=[kernteam_meeting.pk]),
-        {"minutes": "Besproken", f"act_{item.pk}": "forward", f"outcome_{item.pk}": "Goed uitgewerkt"},
+        {
+            "minutes": "Besproken",
+            f"act_{item.pk}": "forward",
+            f"outcome_{item.pk}": "Goed uitgewerkt",
+            "confirmed": "1",
+        },
     )
     assert response.status_code == 302
     proposal.refresh_from_db()

@@ -33,6 +33,7 @@ def test_a_din_proposal_travels_the_route_and_the_lead_sees_it_approved(
     page.click("main form button[type=submit]")
     page.screenshot(path=str(SCREENSHOTS / "pilot_journey_saved.png"), full_page=True)
     page.click("form[action$='/act/submit/'] button")
+    page.click("main form button:has-text('Bevestigen')")  # submitting asks first
     page.wait_for_selector("[data-status=on_route]")
 
     log_in(page, base, secretaries["Kernteam"].username, page.url.replace(base, ""))
@@ -42,7 +43,7 @@ def test_a_din_proposal_travels_the_route_and_the_lead_sees_it_approved(
     page.wait_for_selector("[data-step='2'].step.current")
 
     log_in(page, base, secretaries["RBJ"].username, pilot_path)
-    page.select_option("#act select[name=outcome]", "positive")
+    page.check("#act input[name=outcome][value=positive]")
     page.click("#act button:has-text('Advies vastleggen')")
     page.wait_for_selector("[data-step='3'].step.current")
 

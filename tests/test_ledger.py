@@ -54,7 +54,7 @@ def test_releases_never_exceed_what_the_pilot_post_has_left(programme, pilot_pos
     ledger.release(programme, 2026, "50000", "pilot-1", "Pilot 1", decision, None)
     with pytest.raises(ledger.LedgerError) as error:
         ledger.release(programme, 2026, "30000.01", "pilot-2", "Pilot 2", decision, None)
-    assert "30000.00" in str(error.value)
+    assert "€\u00a030.000 over" in error.value.messages[0]  # what is left, in Dutch notation
     ledger.release(programme, 2026, "30000", "pilot-2", "Pilot 2", decision, None)
     assert ledger.year_balance(programme, 2026).available == 0
 

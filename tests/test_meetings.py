@@ -89,7 +89,7 @@ def test_closing_records_outcomes_once(client, secretary, kernteam):
     item = AgendaItem.objects.create(meeting=meeting, order=1, title="Voortgang")
     client.login(username=secretary.username, password=PASSWORD)
     url = reverse("governance:meeting_close", args=[meeting.pk])
-    response = client.post(url, {"minutes": "Besproken.", f"outcome_{item.pk}": "Op koers."})
+    response = client.post(url, {"minutes": "Besproken.", f"outcome_{item.pk}": "Op koers.", "confirmed": "1"})
     assert response.status_code == 302
     meeting.refresh_from_db()
     item.refresh_from_db()

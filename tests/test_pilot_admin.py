@@ -36,7 +36,9 @@ def test_the_admin_approves_at_so_with_the_same_history_and_release(client, admi
         reverse("admin:pilots_pilot_changelist"), {"action": "act_decide", ACTION_CHECKBOX_NAME: [pilot_at_so.pk]}
     )
     assert "Besluit vastleggen" in intermediate.content.decode()
-    act(client, "decide", pilot_at_so, outcome="approved", rationale="")
+    # The form states the amount per year, filled in with what was requested; the browser posts it back.
+    amounts = {f"amount_{pilot_at_so.pk}_{r.year}": str(r.amount) for r in pilot_at_so.budget_requests.all()}
+    act(client, "decide", pilot_at_so, outcome="approved", rationale="", **amounts)
     pilot_at_so.refresh_from_db()
     assert pilot_at_so.status == PilotStatus.APPROVED
     event = pilot_at_so.events.get(kind="approved")

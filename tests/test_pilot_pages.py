@@ -32,7 +32,7 @@ def test_a_lead_cannot_read_or_write_another_workgroups_draft(client, lead, draf
     assert client.get(reverse("pilots:edit", args=[drafts[2].pk])).status_code == 403
     response = client.post(reverse("pilots:edit", args=[drafts[2].pk]), {"title": "Overgenomen"})
     assert response.status_code == 403
-    client.post(reverse("pilots:act", args=[drafts[2].pk, "submit"]))
+    client.post(reverse("pilots:act", args=[drafts[2].pk, "submit"]), {"confirmed": "1"})
     drafts[2].refresh_from_db()
     assert (drafts[2].title, drafts[2].status) == ("Concept werkgroep 2", PilotStatus.DRAFT)
     listing = client.get(reverse("pilots:list", args=[drafts[1].programme_id])).content.decode()
@@ -70,7 +70,7 @@ def test_the_lead_writes_and_submits_a_proposal_in_the_browser_forms(client, lea
     response = client.post(reverse("pilots:create", args=[programme.pk]), data)
     assert response.status_code == 302
     pilot = Pilot.objects.get(title="Vaste contactpersoon")
-    client.post(reverse("pilots:act", args=[pilot.pk, "submit"]))
+    client.post(reverse("pilots:act", args=[pilot.pk, "submit"]), {"confirmed": "1"})
     pilot.refresh_from_db()
     assert pilot.status == PilotStatus.ON_ROUTE and pilot.versions.count() == 1
 
@@ -109,7 +109,8 @@ def test_readers_cannot_create_proposals(client, reader, programme):
 def test_an_experiment_is_promoted_from_the_list(client, lead, workgroup1):
     experiment = Experiment.objects.create(workgroup=workgroup1, title="Steunouders", hypothesis="Helpt")
     login(client, lead)
-    response = client.post(reverse("pilots:experiment_promote", args=[experiment.pk]))
+    url = reverse("pilots:experiment_promote", args=[experiment.pk])
+    response = client.post(url, {**client.get(url).context["form"].initial, "confirmed": "1"})
     pilot = Pilot.objects.get(experiment=experiment)
     assert response.url == pilot.get_absolute_url()
     again = client.post(reverse("pilots:experiment_promote", args=[experiment.pk]), follow=True)

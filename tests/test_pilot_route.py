@@ -218,7 +218,8 @@ def test_an_experiment_is_promoted_once_and_keeps_the_link(programme, workgroup1
     )
     pilot = services.promote(experiment, lead)
     assert (pilot.experiment, experiment.pilot, pilot.status) == (experiment, pilot, PilotStatus.DRAFT)
-    assert pilot.goals == "Steunouders voorkomen uithuisplaatsing"
+    assert pilot.goals == "Aanleiding: Overbelaste gezinnen\n\nSteunouders voorkomen uithuisplaatsing"
+    assert pilot.approach == "Tien gezinnen\n\nLeerpunten uit het experiment: Matching kost tijd"
     refused(services.promote, experiment, lead)
 
 
@@ -246,4 +247,5 @@ def test_each_act_is_mailed_to_the_body_the_pilot_reached_then_even_when_sent_la
     assert sent == {
         ("secretaris-kernteam@example.org", "Ingediend"),
         ("secretaris-rbj@example.org", "Beoordeeld en doorgezet"),
+        ("lars@example.org", "Beoordeeld en doorgezet"),  # the proposer is told of every outcome
     }

@@ -38,7 +38,7 @@ def test_the_manager_restores_an_earlier_version(manager_client, programme):
     edit_milestone(manager_client, milestone, "Vergissing", done=True)
     original = milestone.history.earliest()
     url = reverse("programmes:history", args=["milestone", milestone.pk])
-    response = manager_client.post(url, {"history_id": original.history_id})
+    response = manager_client.post(url, {"history_id": original.history_id, "confirmed": "1"})
     assert response.status_code == 302
     milestone.refresh_from_db()
     assert milestone.description == "Origineel" and not milestone.done
@@ -56,7 +56,8 @@ def test_restoring_brings_back_relations(manager_client, programme):
     line.result_goals.set([goal_b])
     line.save()
     manager_client.post(
-        reverse("programmes:history", args=["actionline", line.pk]), {"history_id": version_with_a.history_id}
+        reverse("programmes:history", args=["actionline", line.pk]),
+        {"history_id": version_with_a.history_id, "confirmed": "1"},
     )
     assert list(line.result_goals.all()) == [goal_a]
 

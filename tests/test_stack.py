@@ -201,10 +201,14 @@ def test_the_production_shape_runs_a_pilot_through_the_route_and_sends_the_mail(
     assert status == 302, "the proposal was not saved"
     pilot = Pilot.objects.get(title="Vaste contactpersoon voor gezinnen")
     acts = [
-        (writer, "submit", {}),
+        (writer, "submit", {"confirmed": "1"}),
         (secretaries["Kernteam"], "forward", {"rationale": "Goed uitgewerkt."}),
         (secretaries["RBJ"], "advise", {"outcome": "positive"}),
-        (secretaries["SO"], "decide", {"outcome": "approved", "amount_2026": "20000", "rationale": "Deels."}),
+        (
+            secretaries["SO"],
+            "decide",
+            {"outcome": "approved", "amount_2026": "20000", "rationale": "Deels.", "confirmed": "1"},
+        ),
     ]
     for actor, act, data in acts:
         if not isinstance(actor, Session):

@@ -140,7 +140,7 @@ def test_the_admin_shows_a_submitted_proposal_and_its_budget_read_only(client, a
     page = client.get(admin_change(pilot_on_route)).content.decode()
     for name in ("goals", "title", "programme", "workgroup", "action_lines", "parties", "budget_requests-0-amount"):
         assert f'name="{name}"' not in page, name
-    assert "30000,00" in page  # still shown, as text
+    assert "€\u00a030.000" in page  # still shown, as text, in Dutch notation
 
 
 def test_the_admin_cannot_rewrite_a_submitted_proposal_or_its_budget(

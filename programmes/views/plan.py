@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, ProtectedError, RestrictedError
+from django.forms import Form
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
 from governance.models import BodyMembership, GovernanceBody
 
@@ -126,6 +128,89 @@ class PlanPartsView(ProgrammePermissionMixin, FormView):
         context["part_title"] = self.part["title"]
         context["programme"] = self.programme
         return context
+
+
+class PlanItemMixin(ProgrammePermissionMixin):
+    """One item of a plan list (a milestone, an action line, ...): who may edit the list may add, edit or remove
+    one of its items. Every change is kept in the history like the list's."""
+
+    permission_required = "programmes.change_programme"
+    template_name = "programmes/plan_item_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.part = PLAN_PARTS.get(kwargs["part"])
+        if self.part is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.part["model"].objects.filter(programme=self.programme)
+
+    def get_form_class(self):
+        return self.part["form"]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["programme"] = self.programme
+        if kwargs.get("instance") is None:
+            kwargs["instance"] = self.part["model"](programme=self.programme)
+        return kwargs
+
+    def item_name(self):
+        return capfirst(self.part["model"]._meta.verbose_name)
+
+    def get_success_url(self):
+        return self.programme.get_absolute_url() + "#" + self.kwargs["part"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            programme=self.programme,
+            part=self.kwargs["part"],
+            part_title=self.part["title"],
+            item_name=self.item_name(),
+            new_title=self.part["new"],
+            history_model=self.part["model"]._meta.model_name,
+        )
+        return context
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+        messages.success(self.request, _("%(part)s saved.") % {"part": self.item_name()})
+        return response
+
+
+class PlanItemCreateView(PlanItemMixin, CreateView):
+    def get_object(self, queryset=None):
+        return None
+
+
+class PlanItemUpdateView(PlanItemMixin, UpdateView):
+    pass
+
+
+class PlanItemDeleteView(PlanItemMixin, DeleteView):
+    """Asks first: the confirmation page names the item; removing it keeps its history."""
+
+    template_name = "programmes/plan_item_confirm_delete.html"
+
+    def get_form_class(self):
+        return Form  # the confirmation asks nothing
+
+    def get_form_kwargs(self):
+        return super(PlanItemMixin, self).get_form_kwargs()
+
+    def form_valid(self, form):
+        name = str(self.object)
+        try:
+            with transaction.atomic():
+                self.object.delete()
+        except (ProtectedError, RestrictedError):
+            messages.error(self.request, _("%(item)s is still in use and cannot be removed.") % {"item": name})
+            return redirect(self.get_success_url())
+        messages.success(self.request, _("%(item)s removed.") % {"item": f"{self.item_name()} “{name}”"})
+        return redirect(self.get_success_url())
 
 
 class MilestoneUpdateView(ObjectPermissionMixin, UpdateView):

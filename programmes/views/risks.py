@@ -10,7 +10,7 @@ from django.views.generic import UpdateView
 
 from ..filters import RiskFilter
 from ..forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
-from ..risks import Mitigation, Risk
+from ..risks import SCORE_CHOICES, Mitigation, Risk
 from .lists import ProgrammeFilterView
 from .mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
@@ -93,8 +93,8 @@ class RiskForm(ProgrammeScopedForm):
         widgets = {
             "description": SHORT_TEXT,
             "review_date": DATE_WIDGET,
-            "likelihood": forms.Select(choices=[(n, n) for n in SCORES]),
-            "impact": forms.Select(choices=[(n, n) for n in SCORES]),
+            "likelihood": forms.Select(choices=SCORE_CHOICES),
+            "impact": forms.Select(choices=SCORE_CHOICES),
         }
 
 

@@ -1,0 +1,23 @@
+"""Running an act only to learn whether it would pass, so a confirmation page asks only for acts that can happen."""
+
+from django.db import transaction
+
+
+class _Rollback(Exception):
+    """Raised to roll back the trial run."""
+
+
+def dry_run(run):
+    """Runs `run()` in a transaction that is always rolled back, and returns what it returned.
+
+    Refusals raised by the service pass through unchanged. Mails and tasks are queued with on_commit, so a
+    rolled-back trial sends nothing. The service stays the one place that decides.
+    """
+    outcome = {}
+    try:
+        with transaction.atomic():
+            outcome["value"] = run()
+            raise _Rollback
+    except _Rollback:
+        pass
+    return outcome["value"]
