@@ -4,6 +4,7 @@ The idle clock is renewed by saving the session at most every RENEW_SECONDS, not
 costs no session write, and the idle limit is exact to within those five minutes.
 """
 
+import re
 import time
 
 from django.conf import settings
@@ -44,20 +45,26 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
+# No id, amount or count here has more than 18 digits (a bigint has 19); a longer number is no one's input, and
+# SQLite cannot even compare it with an integer column.
+LONG_NUMBER = re.compile(r"[+-]?\d{19,}")
+
+
 class InputGuardMiddleware:
     """Refuses, before any view runs, what no field of ours can hold: NUL characters and over-long values.
 
     PostgreSQL cannot store a NUL in text, and no person types one; a value longer than MAX_PARAMETER_LENGTH is
     not a text anyone writes in a form here. Both are answered with a Dutch 400 page and change nothing. A NUL
     in the path is a page that does not exist: 404. Every GET and POST parameter is covered (names, values and
-    uploaded file names), whether a view reads it through a form or not.
+    uploaded file names), whether a view reads it through a form or not. A number of more than 18 digits, as
+    a whole parameter or in the path, is refused the same way (a 400, or a 404 in the path).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path:
+        if "\x00" in request.path or LONG_NUMBER.search(request.path):
             raise Http404
         problem = self.problem(request)
         if problem:
@@ -74,6 +81,8 @@ class InputGuardMiddleware:
         for name, values in parameters:
             if "\x00" in name or any("\x00" in value for value in values):
                 return _("One of the fields contains an invisible control character (NUL) that cannot be saved.")
+            if any(LONG_NUMBER.fullmatch(value.strip()) for value in values):
+                return _("One of the fields holds a number of more than 18 digits, which no field here can hold.")
             if len(name) > limit or any(len(value) > limit for value in values):
                 return _("One of the fields is longer than %(limit)s characters.") % {
                     "limit": f"{limit:,}".replace(",", ".")

@@ -75,7 +75,7 @@ else:
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.admin_site.JeugdregioAdminConfig",  # django.contrib.admin, with ids read safely
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

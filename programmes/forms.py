@@ -3,7 +3,9 @@ from functools import cache
 from django import forms
 from django.contrib.admin.widgets import AutocompleteMixin
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import QuerySet
+from django.db import router
+from django.db.models import ProtectedError, QuerySet, RestrictedError
+from django.db.models.deletion import Collector
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -176,6 +178,28 @@ class ProgrammeScopedInlineFormSet(forms.BaseInlineFormSet):
         if issubclass(self.form, ProgrammeScopedForm):
             kwargs["programme"] = self.programme
         return kwargs
+
+    def clean(self):
+        """A row ticked for removal that other records still rest on (an action line named in decisions) is
+        refused with a Dutch error above the rows, and nothing of the formset is saved."""
+        super().clean()
+        in_use = [
+            _("%(item)s is still in use and cannot be removed.") % {"item": str(form.instance)}
+            for form in self.deleted_forms
+            if form.instance.pk and still_in_use(form.instance)
+        ]
+        if in_use:
+            raise forms.ValidationError(in_use)
+
+
+def still_in_use(obj):
+    """Whether deleting obj would be refused because protected or restricted records point at it."""
+    collector = Collector(using=router.db_for_write(type(obj)))
+    try:
+        collector.collect([obj])
+    except (ProtectedError, RestrictedError):
+        return True
+    return False
 
 
 class ActionLineForm(ProgrammeScopedForm):

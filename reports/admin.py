@@ -59,3 +59,6 @@ class ProgrammeReportAdmin(SimpleHistoryAdmin):
     list_display = ["programme", "period_start", "period_end", "compiled_at"]
     list_filter = ["programme"]
     readonly_fields = ["programme", "period_start", "period_end", "compiled_by"]
+
+    def has_add_permission(self, request):
+        return False  # compiled by the programme manager on the reports page (reports.services), never typed in
