@@ -33,7 +33,23 @@ class ReminderStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class Reminder(models.Model):
+class Claimed(models.Model):
+    """What the exactly-once machinery keeps of a message it claims before sending (reminders and digests):
+    pending until sent, failed after the last attempt, with the error for the administrator."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Reminder(Claimed):
     kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
     subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     subject_id = models.PositiveBigIntegerField()
@@ -44,13 +60,6 @@ class Reminder(models.Model):
     title = models.CharField(_("subject line"), max_length=300)
     body = models.TextField(_("message"))
     url = models.CharField(_("link"), max_length=500, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -172,19 +181,12 @@ class NotificationSetting(models.Model):
             raise ValidationError({"delivery": _("Decisions on your own proposals cannot be switched off.")})
 
 
-class Digest(models.Model):
+class Digest(Claimed):
     """One digest mail, claimed (user, period, start) before it is sent: a task run twice sends it once."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     period = models.CharField(_("period"), max_length=12, choices=Delivery.choices)
     starts = models.DateField(_("period starts"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-starts"]
