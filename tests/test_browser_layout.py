@@ -104,3 +104,26 @@ def test_the_pilot_list_filters_fit_at_1366_without_cutting_a_choice(live_server
     page.screenshot(path=str(SCREENSHOTS / "pilot_filters_1366.png"))
     assert page.evaluate(OVERFLOW) == 0
     assert page.locator("form[role=search]").evaluate(FITS) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_budget_bars_render_in_dutch_and_spent_sits_inside_released(live_server, page, programme, manager, money):
+    """€ 80.000 for 2026, € 29.000 released of which € 4.500 spent: the bars are 5.6% and 30.6% of the track."""
+    from finance import ledger
+    from governance.models import Decision, GovernanceBody
+
+    body = GovernanceBody.objects.create(programme=programme, name="SO")
+    decision = Decision.objects.create(
+        programme=programme, body=body, outcome="approved", subject_title="Pilot", date="2026-03-01"
+    )
+    ledger.release(programme, 2026, "29000", "pilot-1", "Pilot", decision, None)
+    ledger.spend(programme, 2026, "4500", "pilot-1", "Pilot", None)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}{reverse('programmes:budget', args=[programme.pk])}")
+    track = page.locator(".progress-stacked").first
+    widths = track.locator(".progress").evaluate_all("bars => bars.map(b => b.getBoundingClientRect().width)")
+    total = track.evaluate("e => e.getBoundingClientRect().width")
+    assert [round(100 * w / total, 1) for w in widths] == [5.6, 30.6, 0.0]  # in nl: a comma would give 0 and 0
+    assert page.evaluate(OVERFLOW) == 0
