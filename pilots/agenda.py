@@ -56,39 +56,6 @@ def schedule(pilot):
     )
 
 
-class PilotAgendaHandler:
-    """Lets a meeting of the body at the pilot's current step perform that step's act."""
-
-    def choices(self, item):
-        from governance.constants import AdviceOutcome, StepAct
-
-        pilot = item.subject
-        step = pilot.step()
-        if step is None or step.body_id != item.meeting.body_id:
-            return None
-        if step.act == StepAct.ASSESS:
-            return [("forward", _("Assessed: forward")), ("return", _("Return for revision"))]
-        if step.act == StepAct.ADVISE:
-            return list(AdviceOutcome.choices)
-        return [("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))]
-
-    def perform(self, item, value, rationale, user, meeting):
-        from . import services
-
-        pilot = item.subject
-        step = pilot.step()
-        if step is None or step.body_id != meeting.body_id:
-            raise services.ActRefused(_("%(pilot)s is no longer waiting at this body.") % {"pilot": pilot})
-        if value == "forward":
-            services.forward(pilot, user, rationale, via="meeting", meeting=meeting)
-        elif value == "return":
-            services.return_for_revision(pilot, user, rationale, via="meeting", meeting=meeting)
-        elif step.act == "advise":
-            services.record_advice(pilot, user, value, rationale, via="meeting", meeting=meeting)
-        else:
-            services.decide(pilot, user, value, rationale, via="meeting", meeting=meeting)
-
-
 def unschedule(pilot, body, keep_meeting=None):
     """A step settled outside a meeting leaves that body's planned agendas (the meeting that settled it keeps it)."""
     items = AgendaItem.objects.filter(

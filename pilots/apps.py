@@ -9,7 +9,7 @@ class PilotsConfig(AppConfig):
     def ready(self):
         from governance.meetings import register_subject_handler
 
-        from .agenda import PilotAgendaHandler
+        from .meeting_acts import PilotAgendaHandler
         from .models import Pilot
 
         register_subject_handler(Pilot, PilotAgendaHandler())
