@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "reminders",
     "reports",
     "dashboard",
+    "demo",  # demo regions and the benchmark data set: on top, imported by no domain app
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

@@ -30,7 +30,7 @@ from core.models import Heartbeat
 from governance.models import AgendaDocument, AgendaItem, DecisionRoute, GovernanceBody, Meeting
 from pilots.models import Experiment, Pilot
 from pilots.views import ACTS
-from programmes.demo.users import DEMO_USERS
+from demo.users import DEMO_USERS
 from programmes.forms import PLAN_PARTS
 from programmes.models import Milestone, Programme, Region, Workgroup
 from programmes.risks import Risk

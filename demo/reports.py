@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from pilots.models import Pilot
 from programmes.models import Person, Programme
-
-from . import services
-from .models import Frequency, ProgressReport, ReportingSchedule
-from .schedules import create_slots
+from reports import services
+from reports.models import Frequency, ProgressReport, ReportingSchedule
+from reports.schedules import create_slots
 
 D = datetime.date
 

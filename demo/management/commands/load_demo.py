@@ -2,9 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from programmes.demo import rivierenland, west_brabant_oost
-from programmes.demo.loader import load_region, load_users
-from programmes.demo.users import DEMO_USERS
+from demo import rivierenland, west_brabant_oost
+from demo.loader import load_region, load_users
+from demo.pilots import load_demo_pilots
+from demo.reports import load_demo_reports
+from demo.users import DEMO_USERS
 
 
 class Command(BaseCommand):
@@ -23,11 +25,7 @@ class Command(BaseCommand):
                 {rivierenland.REGION: riv_people, west_brabant_oost.REGION: wbo_people},
                 password,
             )
-            from pilots.demo import load_demo_pilots
-
             load_demo_pilots()
-            from reports.demo import load_demo_reports
-
             load_demo_reports()
         self.stdout.write(self.style.SUCCESS(f"Demo regions loaded: {riv.region} ({riv}), {wbo.region} ({wbo})."))
         self.stdout.write("")

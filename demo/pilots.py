@@ -9,10 +9,9 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from pilots import services
+from pilots.models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
 from programmes.models import Programme
-
-from . import services
-from .models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
 
 EXPERIMENTS = [
     (

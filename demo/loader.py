@@ -5,9 +5,8 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from governance.models import BodyMembership, GovernanceBody
-
-from ..constants import AccessRole, OrganisationKind
-from ..models import (
+from programmes.constants import AccessRole, OrganisationKind
+from programmes.models import (
     ActionLine,
     BuildingBlock,
     Membership,
@@ -235,7 +234,7 @@ def load_decisions(programme, data):
 def load_risks(programme, data, people):
     import datetime
 
-    from ..risks import Mitigation, Risk
+    from programmes.risks import Mitigation, Risk
 
     for n, (title, description, likelihood, impact, measures) in enumerate(getattr(data, "RISKS", [])):
         # Review dates spread over the coming months; the first one is overdue on purpose.
