@@ -27,10 +27,10 @@ from django.utils.http import urlsafe_base64_encode
 from rest_framework.authtoken.models import Token
 
 from core.models import Heartbeat
+from demo.users import DEMO_USERS
 from governance.models import AgendaDocument, AgendaItem, DecisionRoute, GovernanceBody, Meeting
 from pilots.models import Experiment, Pilot
 from pilots.views import ACTS
-from demo.users import DEMO_USERS
 from programmes.forms import PLAN_PARTS
 from programmes.models import Milestone, Programme, Region, Workgroup
 from programmes.risks import Risk
