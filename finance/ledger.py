@@ -173,6 +173,7 @@ def subject_balances(programme, years, subject_key):
         released, spent, returned = t[MovementKind.RELEASE], t[MovementKind.SPEND], t[MovementKind.RETURN]
         balances[year] = {
             "released": released,
+            "net_released": released - returned,  # "vrijgegeven" as every page shows it
             "spent": spent,
             "returned": returned,
             "unspent": released - spent - returned,

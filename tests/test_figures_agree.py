@@ -70,3 +70,24 @@ def test_the_budget_export_carries_the_same_released_figure(client, manager, mov
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert ["Pilotgeld vrijgegeven", "25.000", "0"] in rows
     assert ["Pilotgeld besteed", "12.000", "0"] in rows
+
+
+def test_the_pilot_page_shows_released_minus_returned_with_the_definition(client, manager, pilot, secretaries, lead):
+    """A stopped pilot: € 30.000 released for 2026, € 12.000 spent, the rest returned: € 12.000 stays released."""
+    from pilots import services
+    from pilots.models import Gate
+
+    services.submit(pilot, lead)
+    services.forward(pilot, secretaries["Kernteam"])
+    services.record_advice(pilot, secretaries["RBJ"], "positive")
+    services.decide(pilot, secretaries["SO"], "approved")
+    services.start(pilot, lead)
+    services.record_spending(pilot, lead, 2026, "12000")
+    gate = Gate.objects.create(pilot=pilot, planned_date="2026-12-01", criteria="Bereik")
+    services.record_gate(gate, secretaries["SO"], "stop", "Te weinig bereik")
+    client.force_login(manager)
+    page = text(client.get(reverse("pilots:detail", args=[pilot.pk])))
+    row = re.search(r'<tr data-year="2026">.*?</tr>', page, re.S).group(0)
+    # requested, released, spent, returned
+    assert re.findall(r'<td class="text-end">(.*?)</td>', row) == ["€ 30.000", "€ 12.000", "€ 12.000", "€ 18.000"]
+    assert DEFINITION in page
