@@ -178,6 +178,7 @@ def test_a_stop_at_a_gate_returns_unspent_money(pilot, lead, secretaries, progra
     assert pilot.status == PilotStatus.STOPPED
     assert ledger.subject_balance(programme, 2026, pilot.ledger_key) == {
         "released": Decimal("30000"),
+        "net_released": Decimal("12000"),  # released minus returned: what every page calls "vrijgegeven"
         "spent": Decimal("12000"),
         "returned": Decimal("18000"),
         "unspent": 0,
