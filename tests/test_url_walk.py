@@ -3,8 +3,12 @@ path values; then every form and every parameter a view reads outside its forms,
 (non-numeric ids, empty, NUL, 100 kB, huge and negative numbers, malformed dates, duplicated keys, ids of
 the other region). Never a response >= 500, and a refused request leaves the database as it was.
 
-Run with -s to see how many requests it made. On PostgreSQL (CI) it also catches what SQLite lets pass: a
-NUL in a text, a number too large for its column.
+Refused: a page read, a status >= 400, a form shown again (200), or a redirect with an error message and no
+success message. Login throttling (django-axes) is on, as in production. The combinations are bounded: all
+users on every page and every act, one prober for broken paths and for the parameters, a form probed as the
+first user who saw it (then sent as shown by every other user); see Walk. Run with -s to see how many
+requests it made. On PostgreSQL (CI) it also catches what SQLite lets pass: a NUL in a text, a number too
+large for its column, a username longer than axes's column.
 """
 
 import logging
@@ -13,6 +17,7 @@ import time
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -20,7 +25,8 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db.models import ForeignKey, OneToOneField
-from django.urls import Resolver404, resolve
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.urls import Resolver404, path, resolve
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -29,10 +35,10 @@ from rest_framework.authtoken.models import Token
 from core.models import Heartbeat
 from demo.users import DEMO_USERS
 from governance.models import AgendaDocument, AgendaItem, DecisionRoute, GovernanceBody, Meeting
-from pilots.models import Experiment, Pilot
-from pilots.views import ACTS
+from pilots.acts import ACTS
+from pilots.models import Experiment, Gate, Pilot
 from programmes.forms import PLAN_PARTS
-from programmes.models import Milestone, Programme, Region, Workgroup
+from programmes.models import Milestone, Person, Programme, Region, Workgroup
 from programmes.risks import Risk
 from programmes.views.history import HISTORY_MODELS
 from reminders.models import CalendarToken
@@ -43,7 +49,6 @@ from tests.url_walk import Form, Walker, read_page, routes, show
 USERS = ["programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo", "beheerder", None]
 assert set(USERS) - {None} == {name for name, *_ in DEMO_USERS}, "a demo role is missing from the walk"
 PROBERS = ["programmamanager", None]  # who tries the broken paths (the administrator, on admin pages)
-ADMIN_FOR_ALL = ("_changelist", "_change")  # admin pages of a model that every user tries
 ADMIN_FOR_ALL = ("_changelist", "_change")  # the sample model's admin pages that every user tries
 EVERY_TARGET_POSTED = {"pilots:act"}  # every act: as every user, and on a pilot in every state
 SAMPLE_ADMIN = Pilot  # the admin model that gets every broken path and GET parameter (the others get a few)
@@ -67,8 +72,9 @@ HOSTILE = [
     ["1", "abc"],  # the same key twice
 ]
 EACH_FIELD = ["abc", "a\x00b", "9" * 40]  # what every field gets alone: not a number, NUL, too large a number
-# The admin's own add, change and delete forms get these (Django's code; our models' validation behind it).
-ADMIN_VALUES = ["abc", "y" * 300, "9" * 40, "-" + "9" * 20, ["1", "abc"]]
+# The values for what repeats: the admin's own forms and lists (Django's code; our models' validation behind
+# it) and another form of a route already probed with all values.
+LIGHT_VALUES = ["abc", "", "a\x00b", "y" * 300, "9" * 40, "-" + "9" * 20, ["1", "abc"]]
 
 
 class OtherRegion:
@@ -77,7 +83,10 @@ class OtherRegion:
 
 
 OTHER_REGION = OtherRegion()  # stands for "the id of an object of the other region" (per parameter)
+ADMIN_VALUES = ["abc", "y" * 300, "9" * 40, ["1", "abc"], OTHER_REGION]  # the other admin models' own forms
 BROKEN_PATH_VALUES = ["abc", "\x00", "x" * 10_000, "-1", "9" * 40, "..", "é"]
+BROKEN_IDS = ["999999", "9" * 40]  # for an int in a path: none, and more than a bigint holds
+BROKEN_ADMIN_IDS = ["abc", "9" * 40]  # the admin's other models: the same code as the sample's, the model differs
 
 # Parameters views read outside their forms (request.GET.get / request.POST.get / getlist), and the admin's.
 GET_PARAMETERS = [
@@ -121,13 +130,7 @@ PK_MODELS = {
 }
 KWARG_MODELS = {"programme_pk": Programme, "body_pk": GovernanceBody}
 # Parameter names whose value is an id of a model with another name.
-PARAMETER_MODELS = {"body": GovernanceBody, "gate": "pilots.Gate", "meeting": Meeting, "person": "programmes.Person"}
-
-
-def skipped(route):
-    # Media files are served by Django only in development (settings.DEBUG at import); production serves them
-    # with the web server, and what a user may download goes through the document and attachment views.
-    return route.pattern.startswith("^media/")
+PARAMETER_MODELS = {"body": GovernanceBody, "gate": Gate, "meeting": Meeting, "person": Person}
 
 
 # --- Demo objects ----------------------------------------------------------------------------------------
@@ -166,10 +169,10 @@ class Demo:
         region = region or self.home
         key = (model, region.pk)
         if key not in self.cache:
-            path = region_path(model)
+            lookup = region_path(model)
             queryset = model._default_manager.order_by("pk")
-            if path is not None:
-                queryset = queryset.filter(**{path: region.pk})
+            if lookup is not None:
+                queryset = queryset.filter(**{lookup: region.pk})
             elif region != self.home:
                 queryset = queryset.none()  # no region: the home list has them all
             if any(f.name == "status" for f in model._meta.concrete_fields):
@@ -196,6 +199,18 @@ def admin_model(route):
     return None
 
 
+def admin_model_named(name):
+    """The model of an admin route, from its name: admin:<app_label>_<model_name>_<view>."""
+    for model in admin.site._registry:
+        if name.startswith(f"admin:{model._meta.app_label}_{model._meta.model_name}_"):
+            return model
+    return None
+
+
+# Admin models with actions of their own (with an intermediate form, as the pilots' acts): our code.
+MODELS_WITH_ACTIONS = [model for model, model_admin in admin.site._registry.items() if model_admin.actions]
+
+
 def targets(route, demo):
     """(kind, path values) to fill the route with: objects of the "home" region (in each status), "variant"s of
     a text part of the path (each plan part, each history model), "other" region objects, or "broken" values."""
@@ -212,7 +227,7 @@ def targets(route, demo):
             found += [("other", {"model": key, "pk": o.pk}) for o in demo.objects(history_model, demo.other)][:1]
         found.append(("broken", {"model": "user", "pk": 1}))
     elif route.name == "pilots:act":
-        acts = [*ACTS, "advise", "decide", "gate", "spend", "measure"]
+        acts = list(ACTS)
         pilots = demo.objects(Pilot)
         found += [("home", {"pk": pilots[0].pk, "act": act}) for act in acts]
         found += [("variant", {"pk": p.pk, "act": act}) for p in pilots[1:] for act in acts]
@@ -265,9 +280,9 @@ def targets(route, demo):
     if found:
         first = found[0][1]
         for name, kind in kwargs.items():
-            values = ["999999", "9" * 40] if kind == "int" else BROKEN_PATH_VALUES
+            values = BROKEN_IDS if kind == "int" else BROKEN_PATH_VALUES
             if route.is_admin and admin_model(route) not in (None, SAMPLE_ADMIN):
-                values = values[:1] + values[4:5]  # the same admin code for every model: all values on one
+                values = BROKEN_ADMIN_IDS
             found += [("broken", {**first, name: value}) for value in values]
     return found
 
@@ -310,16 +325,13 @@ def route_name(url):
 
 
 def hostile_value(value, name, demo):
-    if value is OTHER_REGION:
-        model = PARAMETER_MODELS.get(name.rsplit("-", 1)[-1])
-        if isinstance(model, str):
-            from django.apps import apps
-
-            model = apps.get_model(model)
-        if model is None:
-            model = next((m for m in admin.site._registry if m._meta.model_name == name.rsplit("-", 1)[-1]), Programme)
-        return demo.other_id(model)
-    return value
+    """The value to send; for OTHER_REGION the id of an object of the other region, of the model the name
+    suggests (a formset's "members-0-person" is a person), else of a programme."""
+    if value is not OTHER_REGION:
+        return value
+    base = name.rsplit("-", 1)[-1]
+    model = PARAMETER_MODELS.get(base) or next((m for m in apps.get_models() if m._meta.model_name == base), Programme)
+    return demo.other_id(model)
 
 
 class Walk:
@@ -423,9 +435,10 @@ class Walk:
                 # Formset management keys are the forms' business: a huge TOTAL_FORMS builds 2,000 forms, slowly.
                 names = set(POST_PARAMETERS) | {n for n in self.post_names.get(name, ()) if not Form.is_management(n)}
                 methods.append(("POST", sorted(names)))
+            values = [*HOSTILE, OTHER_REGION] if model in (None, SAMPLE_ADMIN) else [*LIGHT_VALUES, OTHER_REGION]
             for method, names in methods:
-                for value in [*HOSTILE, OTHER_REGION]:
-                    data = {name: hostile_value(value, name, self.demo) for name in names}
+                for value in values:
+                    data = {n: hostile_value(value, n, self.demo) for n in names}
                     self.walker.send(username, method, url, data, parameter=f"every parameter={show(value)}")
 
     def probe_forms(self, all_routes):
@@ -443,14 +456,16 @@ class Walk:
     def probe(self, name, username, form, again=False):
         """As shown, with each choice, every field hostile at once, one field at a time, and as the other users.
 
-        The admin's own add, change and delete forms are Django's: they get the hostile values all at once,
-        which is what reaches our models' validation; its action forms (our code) get everything. Another
-        form of a route already probed (another plan part, a pilot in another state) gets one value per field
-        alone and is not tried by the other users."""
+        The admin's own forms (add, change, delete, list) are Django's: they get a few hostile values all at
+        once, which is what reaches our models' validation (the sample model's get more); the action forms of
+        models with actions of their own (our code) get everything. Another form of a route already probed
+        (another plan part, a pilot in another state) gets fewer values and is not tried by the other users."""
         baseline = form.baseline()
         if "_selected_action" in form.choices and "_selected_action" not in baseline:
             baseline["_selected_action"] = form.choices["_selected_action"][:2]  # an admin action needs rows
-        full = not name.startswith("admin:") or "action" in form.names
+        model = admin_model_named(name)
+        # Our own admin code: actions of the sample model and of every model that has actions of its own.
+        full = model is None or ("action" in form.names and model in (SAMPLE_ADMIN, *MODELS_WITH_ACTIONS))
         send = self.send if form.method == "POST" else self.walker.send
         send(username, form.method, form.url, baseline, parameter="as shown")
         sweeps = [
@@ -467,7 +482,11 @@ class Walk:
         extra = POST_PARAMETERS if form.method == "POST" else GET_PARAMETERS
         names = [n for n in dict.fromkeys([*form.names, *extra]) if n not in kept]
         values = [*HOSTILE, OTHER_REGION]
-        for value in values if full else [*ADMIN_VALUES, OTHER_REGION]:
+        if not full and model not in (None, SAMPLE_ADMIN):
+            values = ADMIN_VALUES
+        elif again or not full:
+            values = [*LIGHT_VALUES, OTHER_REGION]
+        for value in values:
             data = {n: hostile_value(value, n, self.demo) for n in names}
             self.walker.send(username, form.method, form.url, {**data, **kept}, f"every field={show(value)}")
         if not full:
@@ -475,16 +494,17 @@ class Walk:
         # One field at a time, the others as shown: a value refused early cannot hide one that crashes later.
         # Each field gets the sharpest values and one more in turn; a formset's first row stands for the others.
         fields = list({re.sub(r"-\d+-", "-0-", n): None for n in form.names})[:16]
-        rest = [value for value in values if value not in EACH_FIELD]
+        rest = [value for value in [*HOSTILE, OTHER_REGION] if value not in EACH_FIELD]
         for position, field in enumerate(fields):
-            each = (
-                [[*EACH_FIELD, *rest][position % len(values)]] if again else [*EACH_FIELD, rest[position % len(rest)]]
-            )
+            if again:
+                each = [[*EACH_FIELD, *rest][position % (len(EACH_FIELD) + len(rest))]]
+            else:
+                each = [*EACH_FIELD, rest[position % len(rest)]]
             for value in each:
                 data = {**baseline, field: hostile_value(value, field, self.demo)}
                 self.walker.send(username, form.method, form.url, data, f"{field}={show(value)}")
         # The same form, as shown, from every other user: refused or allowed, never a crash or a half write.
-        if form.method == "POST" and not again:
+        if form.method == "POST" and not again and model is None:
             for other in USERS:
                 if other != username:
                     self.walker.send(other, form.method, form.url, baseline, parameter="as shown to another user")
@@ -493,15 +513,16 @@ class Walk:
 @pytest.mark.django_db
 def test_no_url_crashes_or_changes_anything_when_refused(demo_extras):
     started = time.monotonic()
-    all_routes = [route for route in routes() if not skipped(route)]
+    all_routes = list(routes())
     walk = Walk(demo_extras)
-    walker = walk.walker
+    walker, phases = walk.walker, []
     for phase in (walk.paths, walk.visit_links, walk.parameters, walk.probe_forms):
         phase(all_routes)
-        print(f"{walker.requests} requests, {time.monotonic() - started:.0f} s", flush=True)
+        phases.append(f"{phase.__name__} {walker.requests} at {time.monotonic() - started:.0f} s")
     print(
         f"\nURL walk: {len(all_routes)} routes, {len(walk.forms)} forms, {walker.requests} requests "
-        f"in {time.monotonic() - started:.0f} s, {len(walker.failures)} failures"
+        f"in {time.monotonic() - started:.0f} s ({', '.join(phases)}; tables counted after {walker.counted}), "
+        f"{len(walker.failures)} failures"
     )
     assert not walker.failures, walker.report()
 
@@ -510,10 +531,34 @@ def test_the_walk_fills_every_route(demo_extras):
     """A new URL whose ids the walk cannot fill fails here, with its name, instead of going unvisited."""
     demo = demo_extras
     for route in routes():
-        if skipped(route):
-            continue
         found = targets(route, demo)
         assert found, route.name
         for kind, values in found:
             if kind != "broken":
                 assert resolve(route.url(values)).func == route.callback, (route.name, values)
+
+
+# The walker itself: a crash and a refused request that wrote are both reported, and nothing stays written.
+def write_then_refuse(request):
+    Group.objects.create(name="Kanarie")
+    return HttpResponseBadRequest()
+
+
+def crash(request):
+    return HttpResponse(int(request.GET["n"]))
+
+
+urlpatterns = [path("write/", write_then_refuse), path("crash/", crash)]
+
+
+@pytest.mark.django_db
+def test_the_walker_reports_a_crash_and_a_refused_write(settings):
+    settings.ROOT_URLCONF = __name__
+    walker = Walker({})
+    walker.send(None, "POST", "/write/", parameter="canary")
+    walker.send(None, "GET", "/crash/", {"n": "abc"}, parameter="n='abc'")
+    assert [(f.url, f.outcome) for f in walker.failures] == [
+        ("/write/", "refused (400) but changed auth_group +1"),
+        ("/crash/", "ValueError: invalid literal for int() with base 10: 'abc'"),
+    ]
+    assert not Group.objects.filter(name="Kanarie").exists()

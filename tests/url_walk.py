@@ -2,7 +2,8 @@
 fingerprint of the database, and a walker that sends one request at a time and writes down what went wrong.
 
 Every request runs in a savepoint that is rolled back afterwards, so each one meets the same demo data and
-the fingerprint taken once at the start is the one every refused request is compared with.
+the fingerprint taken once at the start is the one every refused request is compared with. On PostgreSQL
+the tables are counted only when the transaction's own write statistics moved during the request.
 """
 
 import re
@@ -26,6 +27,18 @@ PROJECT = Path(__file__).resolve().parent.parent
 VOLATILE_TABLES = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
 
 MANAGEMENT_KEYS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
+PLAUSIBLE = {
+    "text": "Test",
+    "textarea": "Test",
+    "search": "Test",
+    "number": "1",
+    "date": "2026-06-15",
+    "datetime-local": "2026-06-15T10:00",
+    "time": "10:00",
+    "email": "test@example.org",
+    "url": "https://example.org",
+    "tel": "0612345678",
+}
 
 
 # --- The URLconf ------------------------------------------------------------------------------------------
@@ -114,9 +127,23 @@ class Form:
     defaults: dict = field(default_factory=dict)  # name → values a browser would send untouched
     choices: dict = field(default_factory=dict)  # name → the values a select, radio or checkbox offers
     buttons: list = field(default_factory=list)  # (name, value) of the named submit buttons
+    kinds: dict = field(default_factory=dict)  # name → input type, "select" or "textarea"
 
     def baseline(self):
-        data = {name: list(values) for name, values in self.defaults.items() if values}
+        """What a user would send: the form as shown, its empty fields filled with something plausible (so a
+        probe gets past "this field is required" into the code behind), formset rows left as they are."""
+        data = {}
+        for name in self.names:
+            values = [value for value in self.defaults.get(name, []) if value]
+            kind = self.kinds.get(name)
+            if not values and not re.search(r"-\d+-", name):
+                if kind == "select":
+                    values = [option for option in self.choices.get(name, []) if option][:1]
+                elif kind in PLAUSIBLE:
+                    values = [PLAUSIBLE[kind]]
+            values = values or self.defaults.get(name, [])
+            if values:
+                data[name] = list(values)
         if self.buttons:
             name, value = self.buttons[0]
             data[name] = [value]
@@ -147,9 +174,10 @@ def _form(element, page_url):
         url=urljoin(page_url, element.get("action") or page_url), method=(element.get("method") or "get").upper()
     )
 
-    def add(name, value=None, choice=None):
+    def add(name, value=None, choice=None, kind=None):
         if name not in form.names:
             form.names.append(name)
+            form.kinds[name] = kind
         form.defaults.setdefault(name, [])
         if value is not None:
             form.defaults[name].append(value)
@@ -162,6 +190,10 @@ def _form(element, page_url):
             continue
         disabled = control.get("disabled") is not None
         kind = (control.get("type") or ("submit" if control.tag == "button" else "text")).lower()
+        if kind == "text" and control.get("inputmode") in ("decimal", "numeric"):
+            kind = "number"  # an amount typed the Dutch way: a text field that wants a number
+        if disabled:
+            kind = "disabled"  # a browser does not send it: neither shown nor filled in the baseline
         if control.tag in ("input", "button") and kind in ("submit", "image"):
             form.buttons.append((name, control.get("value") or ""))
             add(name, choice=control.get("value") or "")
@@ -178,15 +210,15 @@ def _form(element, page_url):
             chosen = [o.get("value", o.text_content().strip()) for o in control.iter("option") if o.get("selected")]
             if not chosen and options and control.get("multiple") is None:
                 chosen = options[:1]
-            add(name)
+            add(name, kind=kind if disabled else "select" if control.get("multiple") is None else "multiple")
             for option in options:
                 form.choices.setdefault(name, []).append(option)
             if not disabled:
                 form.defaults[name].extend(chosen)
         elif control.tag == "textarea":
-            add(name, None if disabled else control.text_content())
+            add(name, None if disabled else control.text_content(), kind=kind if disabled else "textarea")
         else:
-            add(name, None if disabled else control.get("value") or "")
+            add(name, None if disabled else control.get("value") or "", kind=kind)
     for name, values in form.defaults.items():  # a radio group sends its first option when none is checked
         if not values and name in form.choices and name not in dict(form.buttons) and _is_radio(element, name):
             values.append(form.choices[name][0])
@@ -207,6 +239,16 @@ def fingerprint_query():
     return tables, " UNION ALL ".join(
         f"SELECT {index}, COUNT(*) FROM {quote_name(t)}" for index, t in enumerate(tables)
     )
+
+
+def writes():
+    """On PostgreSQL, the rows written in this transaction so far, rolled-back attempts included (it only grows):
+    a request that leaves it as it was wrote nothing, and its database needs no counting. None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables")
+        return cursor.fetchone()[0]
 
 
 def fingerprint(query):
@@ -277,6 +319,8 @@ class Walker:
         self.requests = 0
         self.query = fingerprint_query()
         self.before = fingerprint(self.query)
+        self.written = None  # writes() after the last request
+        self.counted = 0  # requests after which the tables were counted
 
     def client(self, username):
         if username not in self.clients:
@@ -288,8 +332,12 @@ class Walker:
 
     def send(self, username, method, url, data=None, parameter=""):
         """One request in a savepoint that is rolled back; returns the response, or None after a crash."""
+        if username not in self.clients:
+            self.written = None  # logging in writes (the session, the last login)
         client = self.client(username)
         client.cookies.pop("messages", None)  # each request on its own: no message left by the one before
+        if self.written is None:
+            self.written = writes()
         self.requests += 1
         changed = None
         try:
@@ -298,11 +346,15 @@ class Walker:
                     response = client.get(url, data or {})
                 else:
                     response = client.post(url, data or {})
-                if self.refused(method, response):
+                written = writes()
+                if self.refused(method, response) and (written is None or written != self.written):
+                    self.counted += 1
                     after = fingerprint(self.query)
                     changed = {t: after[t] - n for t, n in self.before.items() if after.get(t) != n}
+                self.written = written
                 transaction.set_rollback(True)
         except Exception as error:  # noqa: BLE001 - a crash is what this walk looks for
+            self.written = None
             first_line = (str(error).strip().splitlines() or [""])[0][:160]
             cause = f"{type(error).__name__} at {where(error)}"
             self.fail(method, url, username, parameter, f"{type(error).__name__}: {first_line}", cause)
@@ -321,7 +373,10 @@ class Walker:
 
     @staticmethod
     def refused(method, response):
-        """A page read, an error status, a form shown again, or a redirect that carries an error message."""
+        """A page read, an error status, a form shown again, or a redirect that carries an error message. (The
+        admin's add-another window answers a save with a 200 page that closes it.)"""
+        if response.status_code == 200 and "admin/popup_response.html" in [t.name for t in response.templates]:
+            return False
         if method == "GET" or response.status_code >= 400 or response.status_code == 200:
             return True
         storage = getattr(response.wsgi_request, "_messages", None)
