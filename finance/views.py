@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from governance.exports import export
+from core.exports import export
 from programmes.views.mixins import ProgrammePermissionMixin
 
 from . import ledger, split

@@ -11,11 +11,11 @@ from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from core.downloads import serve_file
 from core.dryrun import dry_run
+from core.exports import export
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
 from .constants import MeetingStatus
-from .exports import export
 from .filters import DecisionFilter
 from .forms import (
     AgendaItemFormSet,

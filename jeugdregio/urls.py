@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("", include("programmes.urls")),
     path("", include("governance.urls")),
+    path("", include("finance.urls")),
     path("", include("pilots.urls")),
     path("", include("reports.urls")),
     path("", include("dashboard.urls")),

@@ -15,9 +15,9 @@ from django.views import View
 from django.views.generic import DetailView, UpdateView
 
 from core.dryrun import dry_run
+from core.exports import export
 from core.refusals import Forbidden, as_permission_denied
 from governance.constants import StepAct
-from governance.exports import export
 from programmes.models import Workgroup
 from programmes.roles import roles_of
 from programmes.views.lists import ProgrammeFilterView

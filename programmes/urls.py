@@ -1,7 +1,5 @@
 from django.urls import path
 
-from finance.views import BudgetView
-
 from .views import history, lists, plan, risks
 
 app_name = "programmes"
@@ -26,7 +24,6 @@ urlpatterns = [
     path("programmes/<int:programme_pk>/workgroups/new/", plan.WorkgroupCreateView.as_view(), name="workgroup_create"),
     path("programmes/<int:programme_pk>/milestones/", lists.MilestoneListView.as_view(), name="milestones"),
     path("programmes/<int:programme_pk>/people/", lists.PersonListView.as_view(), name="people"),
-    path("programmes/<int:programme_pk>/budget/", BudgetView.as_view(), name="budget"),
     path("programmes/<int:programme_pk>/risks/", risks.RiskListView.as_view(), name="risks"),
     path("programmes/<int:programme_pk>/risks/new/", risks.RiskCreateView.as_view(), name="risk_create"),
     path("risks/<int:pk>/edit/", risks.RiskUpdateView.as_view(), name="risk_edit"),

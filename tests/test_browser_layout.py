@@ -121,7 +121,7 @@ def test_the_budget_bars_render_in_dutch_and_spent_sits_inside_released(live_ser
     ledger.spend(programme, 2026, "4500", "pilot-1", "Pilot", None)
     page.set_viewport_size({"width": 1366, "height": 900})
     log_in(page, live_server.url, manager.username)
-    page.goto(f"{live_server.url}{reverse('programmes:budget', args=[programme.pk])}")
+    page.goto(f"{live_server.url}{reverse('finance:budget', args=[programme.pk])}")
     track = page.locator(".progress-stacked").first
     widths = track.locator(".progress").evaluate_all("bars => bars.map(b => b.getBoundingClientRect().width)")
     total = track.evaluate("e => e.getBoundingClientRect().width")

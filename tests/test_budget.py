@@ -25,7 +25,7 @@ def rivierenland(db, settings):
 
 def test_the_demo_budget_is_seed_002_to_the_euro(rivierenland, client):
     client.login(username="lezer", password="jeugdregio-demo")
-    page = client.get(reverse("programmes:budget", args=[rivierenland.pk])).content.decode()
+    page = client.get(reverse("finance:budget", args=[rivierenland.pk])).content.decode()
     budget_totals = re.findall(r'data-total="budget">([^<]+)<', page)
     municipal_totals = re.findall(r'data-total="municipalities">([^<]+)<', page)
     assert budget_totals == ["€\xa0168.900"] * 3
@@ -95,7 +95,7 @@ def test_a_programme_has_one_pilot_post(programme):
 
 
 def test_the_budget_page_is_for_readers_of_the_programme(client, reader, outsider, programme):
-    url = reverse("programmes:budget", args=[programme.pk])
+    url = reverse("finance:budget", args=[programme.pk])
     client.login(username=reader.username, password=PASSWORD)
     assert client.get(url).status_code == 200
     client.logout()
@@ -120,7 +120,7 @@ def test_the_budget_page_query_count_does_not_grow_with_posts(client, manager, p
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("programmes:budget", args=[programme.pk])).status_code == 200
+            assert client.get(reverse("finance:budget", args=[programme.pk])).status_code == 200
         return len(queries)
 
     add_posts(3)

@@ -18,7 +18,7 @@ LISTS = [
     ("pilots:experiments", "Titel"),
     ("governance:decisions", "Datum"),
     ("reports:list", "Inleverdatum"),
-    ("programmes:budget", "Post"),
+    ("finance:budget", "Post"),
 ]
 
 

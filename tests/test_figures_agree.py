@@ -40,7 +40,7 @@ def text(response):
 def test_the_dashboard_and_the_budget_page_show_the_same_released_figure(client, manager, moved):
     client.force_login(manager)
     dashboard = text(client.get(reverse("dashboard:programme", args=[moved.pk])))
-    budget = text(client.get(reverse("programmes:budget", args=[moved.pk])))
+    budget = text(client.get(reverse("finance:budget", args=[moved.pk])))
     row = re.search(r'<tr data-year="2026">.*?</tr>', budget, re.S).group(0)
     cells = re.findall(r'<td class="text-end">(.*?)</td>', row)
     # budget, available, reserved, released, spent, returned
@@ -66,7 +66,7 @@ def test_the_programme_report_and_its_word_file_show_the_same_released_figure(cl
 
 def test_the_budget_export_carries_the_same_released_figure(client, manager, moved):
     client.force_login(manager)
-    response = client.get(reverse("programmes:budget", args=[moved.pk]), {"export": "csv"})
+    response = client.get(reverse("finance:budget", args=[moved.pk]), {"export": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert ["Pilotgeld vrijgegeven", "25.000", "0"] in rows
     assert ["Pilotgeld besteed", "12.000", "0"] in rows

@@ -153,7 +153,7 @@ def test_the_budget_bars_have_valid_widths_and_spent_is_part_of_released(
     ledger.spend(programme, 2026, "4500", "pilot-1", "Pilot 1", None)
     client.force_login(manager)
     client.cookies["django_language"] = language
-    page = client.get(reverse("programmes:budget", args=[programme.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    page = client.get(reverse("finance:budget", args=[programme.pk]), HTTP_ACCEPT_LANGUAGE=language)
     html = page.content.decode()
     bars = re.findall(r'class="progress" role="progressbar" style="width: ([^"]*)"', html)
     assert bars == ["5.6%", "30.6%", "0.0%"]  # a decimal point in CSS, whatever the language

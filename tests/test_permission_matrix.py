@@ -31,7 +31,7 @@ def table():
         # Rivierenland: read pages
         *[(reverse(f"programmes:{n}", args=[riv.pk]), EVERY_READER) for n in ("workgroups", "milestones", "people")],
         (reverse("programmes:detail", args=[riv.pk]), EVERY_READER),
-        (reverse("programmes:budget", args=[riv.pk]), EVERY_READER),
+        (reverse("finance:budget", args=[riv.pk]), EVERY_READER),
         (reverse("programmes:risks", args=[riv.pk]), EVERY_READER),
         (reverse("pilots:list", args=[riv.pk]), EVERY_READER),
         (reverse("pilots:experiments", args=[riv.pk]), EVERY_READER),

@@ -20,12 +20,12 @@ def urls():
         "workgroups",
         "milestones",
         "people",
-        "budget",
         "risks",
         "risk_create",
         "workgroup_create",
     ]
     result = [reverse(f"programmes:{name}", args=[riv.pk]) for name in programme_pages]
+    result.append(reverse("finance:budget", args=[riv.pk]))
     result += [
         reverse(f"governance:{name}", args=[riv.pk]) for name in ("overview", "meetings", "decisions", "route_create")
     ]
@@ -104,7 +104,7 @@ def test_the_wbo_manager_sees_nothing_of_rivierenland(demo_module, client):
         reverse("programmes:detail", args=[riv.pk]),
         reverse("pilots:list", args=[riv.pk]),
         reverse("governance:decisions", args=[riv.pk]),
-        reverse("programmes:budget", args=[riv.pk]),
+        reverse("finance:budget", args=[riv.pk]),
         reverse("pilots:detail", args=[Pilot.objects.filter(programme=riv).first().pk]),
     ):
         assert client.get(url).status_code == 403, url

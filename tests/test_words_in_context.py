@@ -33,7 +33,7 @@ def test_the_review_offers_teruggestuurd_and_the_budget_page_teruggevloeid(clien
     review = re.search(r'<form[^>]*id="review-form".*?</form>', page, re.S).group(0)
     assert "Teruggestuurd" in review and "Teruggevloeid" not in review
     client.force_login(people["manager"])
-    budget = client.get(reverse("programmes:budget", args=[workgroup1.programme_id])).content.decode()
+    budget = client.get(reverse("finance:budget", args=[workgroup1.programme_id])).content.decode()
     assert "Teruggevloeid" in budget and "Teruggestuurd" not in budget
 
 

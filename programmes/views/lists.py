@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
-from governance.exports import export
+from core.exports import export
 from governance.models import BodyMembership
 
 from ..filters import MilestoneFilter, PersonFilter, WorkgroupFilter
