@@ -4,11 +4,12 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
-from governance.models import BodyMembership, GovernanceBody
 from programmes.constants import AccessRole, OrganisationKind
 from programmes.models import (
     ActionLine,
+    BodyMembership,
     BuildingBlock,
+    GovernanceBody,
     Membership,
     Milestone,
     Municipality,

@@ -6,20 +6,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.downloads import DownloadLinkWidget
 from programmes.admin import ScopedInlineMixin, StateLockedAdmin
 from programmes.forms import ProgrammeScopedForm
+from programmes.models import BodyMembership, GovernanceBody
 
 from .constants import MeetingStatus
 from .forms import RouteStepFormSetBase
-from .models import (
-    Advice,
-    AgendaDocument,
-    AgendaItem,
-    BodyMembership,
-    Decision,
-    DecisionRoute,
-    GovernanceBody,
-    Meeting,
-    RouteStep,
-)
+from .models import Advice, AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting, RouteStep
 
 MEETING_CLOSED = _("This meeting is closed: its agenda, papers and minutes stay as they were.")
 

@@ -5,10 +5,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from programmes.filters import ProgrammeFilterSet, SearchFilter
-from programmes.models import ActionLine
+from programmes.models import ActionLine, GovernanceBody
 
 from .constants import DecisionOutcome
-from .models import Decision, GovernanceBody
+from .models import Decision
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

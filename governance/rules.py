@@ -2,10 +2,9 @@
 
 import rules
 
+from programmes.models import GovernanceBody
 from programmes.roles import roles_of
 from programmes.rules import can_edit_plan, can_read
-
-from .models import GovernanceBody
 
 
 def _body(obj):

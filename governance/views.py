@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 from core.downloads import serve_file
 from core.dryrun import dry_run
 from core.exports import export
+from programmes.models import BodyMembership, GovernanceBody
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
@@ -27,16 +28,7 @@ from .forms import (
     RouteStepFormSet,
 )
 from .meetings import close_meeting, move
-from .models import (
-    AgendaDocument,
-    AgendaItem,
-    BodyMembership,
-    Decision,
-    DecisionRoute,
-    GovernanceBody,
-    Meeting,
-    RouteStep,
-)
+from .models import AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting, RouteStep
 
 
 class GovernanceView(ProgrammePermissionMixin, TemplateView):

@@ -2,9 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import GovernanceBody
 from programmes.filters import ProgrammeFilterSet, SearchFilter, YesNoFilter
-from programmes.models import ActionLine, Workgroup
+from programmes.models import ActionLine, GovernanceBody, Workgroup
 from programmes.roles import roles_of
 
 from .constants import ExperimentStatus, PilotKind, PilotStatus

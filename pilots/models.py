@@ -16,8 +16,8 @@ from simple_history.models import HistoricalRecords
 from core.amounts import MoneyField
 from core.models import AppendOnlyModel
 from governance.constants import StepAct
-from governance.models import Advice, Decision, GovernanceBody
-from programmes.models import ActionLine, Organisation, Person, Programme, Workgroup
+from governance.models import Advice, Decision
+from programmes.models import ActionLine, GovernanceBody, Organisation, Person, Programme, Workgroup
 
 from .constants import EventKind, ExperimentStatus, GateOutcome, PilotKind, PilotRoleKind, PilotStatus
 

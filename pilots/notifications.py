@@ -9,10 +9,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from programmes.constants import MembershipRole
+from programmes.models import BodyMembership, Membership
 from reminders import notify as notifications
 from reminders.models import NotificationKind
 
 from .constants import EventKind, PilotRoleKind
+from .models import PilotEvent
 
 # The outcomes the proposer is always told of.
 OUTCOMES = {
@@ -28,10 +30,6 @@ OUTCOMES = {
 
 
 def _proposers(pilot):
-    from programmes.models import Membership
-
-    from .models import PilotEvent
-
     persons = [
         m.person
         for m in Membership.objects.filter(workgroup_id=pilot.workgroup_id, role=MembershipRole.LEAD).select_related(
@@ -49,8 +47,6 @@ def _proposers(pilot):
 
 
 def _body_recorders(pilot):
-    from governance.models import BodyMembership
-
     step = pilot.step()
     if step is None:
         return []

@@ -43,3 +43,17 @@ class RiskStatus(models.TextChoices):
     MITIGATED = "mitigated", _("Mitigated")
     OCCURRED = "occurred", _("Occurred")
     CLOSED = "closed", _("Closed")
+
+
+class BodyKind(models.TextChoices):
+    CORE_TEAM = "core_team", _("Core team (kernteam)")
+    POLICY_MEETING = "policy_meeting", _("Regional policy meeting (RBJ)")
+    STRATEGIC_MEETING = "strategic_meeting", _("Strategic meeting (SO)")
+    MANAGERS_MEETING = "managers_meeting", _("Managers meeting (MO)")
+    ADMINISTRATIVE_MEETING = "administrative_meeting", _("Administrative meeting (BO)")
+    STEERING_GROUP = "steering_group", _("Steering group")
+    PROJECT_GROUP = "project_group", _("Project group")
+    EXECUTION_TEAM = "execution_team", _("Execution team")
+    PORTFOLIO_HOLDERS = "portfolio_holders", _("Portfolio holders meeting")
+    PROGRAMME_TEAM = "programme_team", _("Programme team")
+    OTHER = "other", _("Other")

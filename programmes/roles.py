@@ -56,9 +56,7 @@ def _compute(user):
     """One query: the user's programme accesses, workgroup seats and body seats, as one UNION."""
     from django.db.models import CharField, F, Value
 
-    from governance.models import BodyMembership
-
-    from .models import Membership, ProgrammeAccess
+    from .models import BodyMembership, Membership, ProgrammeAccess
 
     def rows(queryset, kind, object_id, programme_id):
         return (

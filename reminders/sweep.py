@@ -20,10 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.mail import send
-from governance.models import BodyMembership
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
 from programmes.constants import MembershipRole
+from programmes.models import BodyMembership
 from programmes.risks import Risk
 
 from .models import UNMUTABLE, Reminder, ReminderKind, ReminderPreference, ReminderStatus

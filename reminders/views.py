@@ -10,10 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from governance.constants import BodyKind, MeetingStatus, StepAct
+from governance.constants import MeetingStatus, StepAct
 from governance.models import AgendaItem, Meeting
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
+from programmes.constants import BodyKind
 from programmes.models import Programme
 from programmes.risks import Risk
 from programmes.roles import roles_of

@@ -18,9 +18,9 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AppendOnlyModel
-from governance.models import ALLOWED_DOCUMENT_EXTENSIONS, GovernanceBody, validate_document_size
+from governance.models import ALLOWED_DOCUMENT_EXTENSIONS, validate_document_size
 from pilots.models import Pilot
-from programmes.models import ActionLine, Person, Programme, Workgroup
+from programmes.models import ActionLine, GovernanceBody, Person, Programme, Workgroup
 
 
 class Frequency(models.TextChoices):

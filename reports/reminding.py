@@ -18,11 +18,9 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from governance.constants import BodyKind
-from governance.models import BodyMembership
 from pilots.constants import PilotStatus
-from programmes.constants import AccessRole, MembershipRole
-from programmes.models import Membership, Programme, ProgrammeAccess
+from programmes.constants import AccessRole, BodyKind, MembershipRole
+from programmes.models import BodyMembership, Membership, Programme, ProgrammeAccess
 from reminders.models import Reminder, ReminderKind
 
 from .models import OPEN_STATUSES, ProgrammeReport, ProgressReport, ReportStatus

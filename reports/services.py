@@ -12,12 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.refusals import Forbidden, Refused
-from governance.constants import BodyKind
-from governance.models import GovernanceBody
 from pilots.models import Indicator, Measurement
 from pilots.rules import records_for
-from programmes.constants import MembershipRole
-from programmes.models import Membership
+from programmes.constants import BodyKind, MembershipRole
+from programmes.models import GovernanceBody, Membership
 from programmes.roles import roles_of
 from reminders import notify
 

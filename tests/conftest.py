@@ -164,7 +164,8 @@ def page():
 from decimal import Decimal  # noqa: E402
 
 from finance.models import BudgetLine, BudgetPost  # noqa: E402
-from governance.models import DecisionRoute, GovernanceBody, RouteStep  # noqa: E402
+from governance.models import DecisionRoute, RouteStep  # noqa: E402
+from programmes.models import GovernanceBody  # noqa: E402
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from governance.models import BodyMembership, GovernanceBody
 from programmes.constants import AccessRole, MembershipRole
 from programmes.models import (
     ActionLine,
+    BodyMembership,
+    GovernanceBody,
     Membership,
     Milestone,
     Municipality,

@@ -50,8 +50,8 @@ def test_a_programme_report_is_not_added_in_the_admin(admin_client, programme):
 
 
 def test_an_action_line_that_decisions_name_is_not_removed_but_explained(client, manager, programme):
-    from governance.models import Decision, GovernanceBody
-    from programmes.models import ActionLine
+    from governance.models import Decision
+    from programmes.models import ActionLine, GovernanceBody
 
     line = ActionLine.objects.create(programme=programme, order=1, title="Gecoördineerde instroom")
     body = GovernanceBody.objects.create(programme=programme, name="SO")

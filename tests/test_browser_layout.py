@@ -111,7 +111,8 @@ def test_the_pilot_list_filters_fit_at_1366_without_cutting_a_choice(live_server
 def test_the_budget_bars_render_in_dutch_and_spent_sits_inside_released(live_server, page, programme, manager, money):
     """€ 80.000 for 2026, € 29.000 released of which € 4.500 spent: the bars are 5.6% and 30.6% of the track."""
     from finance import ledger
-    from governance.models import Decision, GovernanceBody
+    from governance.models import Decision
+    from programmes.models import GovernanceBody
 
     body = GovernanceBody.objects.create(programme=programme, name="SO")
     decision = Decision.objects.create(

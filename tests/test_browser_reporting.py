@@ -7,7 +7,7 @@ import docx
 import pytest
 from django.utils import timezone
 
-from governance.constants import BodyKind
+from programmes.constants import BodyKind
 from reports import services
 from reports.models import ProgrammeReport, ProgressReport, ReportReview, ReportSubmission
 from tests import factories as f

@@ -9,8 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from governance.models import GovernanceBody
-from programmes.models import Municipality, Person, Programme, Region, Workgroup
+from programmes.models import GovernanceBody, Municipality, Person, Programme, Region, Workgroup
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 DEMO_PASSWORD = "jeugdregio-demo"

@@ -15,8 +15,8 @@ from django.urls import Resolver404, clear_url_caches, resolve, reverse
 from django.utils import timezone
 from django.utils.deprecation import RemovedInDjango60Warning
 
-from governance.models import AgendaDocument, AgendaItem, GovernanceBody, Meeting
-from programmes.models import Programme
+from governance.models import AgendaDocument, AgendaItem, Meeting
+from programmes.models import GovernanceBody, Programme
 from reports import services
 from reports.models import ProgressReport, ReportAttachment
 

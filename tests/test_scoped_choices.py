@@ -9,9 +9,17 @@ import re
 import pytest
 from django.urls import reverse
 
-from governance.models import BodyMembership, GovernanceBody
 from pilots.models import Pilot, PilotRole
-from programmes.models import ActionLine, Membership, Organisation, Person, Programme, Workgroup
+from programmes.models import (
+    ActionLine,
+    BodyMembership,
+    GovernanceBody,
+    Membership,
+    Organisation,
+    Person,
+    Programme,
+    Workgroup,
+)
 from programmes.risks import Risk
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +188,7 @@ def test_the_admin_workgroup_and_body_members_are_people_of_the_region(client, r
     assert wbo_person.pk not in offered
     assert set(workgroup.memberships.values_list("person", flat=True)) <= offered
     body = GovernanceBody.objects.get(programme=riv, name="Kernteam")
-    page = client.get(reverse("admin:governance_governancebody_change", args=[body.pk])).content.decode()
+    page = client.get(reverse("admin:programmes_governancebody_change", args=[body.pk])).content.decode()
     offered = options(page, "memberships-__prefix__-person")
     assert wbo_person.pk not in offered
     assert set(body.memberships.values_list("person", flat=True)) <= offered
@@ -197,7 +205,7 @@ def test_the_admin_refuses_a_membership_across_regions(client, riv, wbo_person):
     assert not Membership.objects.filter(workgroup=workgroup, person=wbo_person).exists()
     body = GovernanceBody.objects.get(programme=riv, name="Kernteam")
     response = client.post(
-        reverse("admin:governance_bodymembership_add"), {"person": wbo_person.pk, "body": body.pk, "role": "member"}
+        reverse("admin:programmes_bodymembership_add"), {"person": wbo_person.pk, "body": body.pk, "role": "member"}
     )
     assert response.status_code == 200
     assert not BodyMembership.objects.filter(body=body, person=wbo_person).exists()

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import AgendaDocument, DecisionRoute, GovernanceBody, Meeting
+from governance.models import AgendaDocument, DecisionRoute, Meeting
 from pilots.models import Experiment, Pilot
-from programmes.models import Milestone, Programme, Workgroup
+from programmes.models import GovernanceBody, Milestone, Programme, Workgroup
 from programmes.risks import Risk
 from reports.models import ProgrammeReport, ProgressReport, ReportingSchedule
 

@@ -34,11 +34,11 @@ from rest_framework.authtoken.models import Token
 
 from core.models import Heartbeat
 from demo.users import DEMO_USERS
-from governance.models import AgendaDocument, AgendaItem, DecisionRoute, GovernanceBody, Meeting
+from governance.models import AgendaDocument, AgendaItem, DecisionRoute, Meeting
 from pilots.acts import ACTS
 from pilots.models import Experiment, Gate, Pilot
 from programmes.forms import PLAN_PARTS
-from programmes.models import Milestone, Person, Programme, Region, Workgroup
+from programmes.models import GovernanceBody, Milestone, Person, Programme, Region, Workgroup
 from programmes.risks import Risk
 from programmes.views.history import HISTORY_MODELS
 from reminders.models import CalendarToken

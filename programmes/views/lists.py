@@ -5,10 +5,9 @@ from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
 from core.exports import export
-from governance.models import BodyMembership
 
 from ..filters import MilestoneFilter, PersonFilter, WorkgroupFilter
-from ..models import Membership, Milestone, Person, Workgroup
+from ..models import BodyMembership, Membership, Milestone, Person, Workgroup
 from .mixins import ProgrammePermissionMixin
 
 

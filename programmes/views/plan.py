@@ -11,11 +11,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
-from governance.models import BodyMembership, GovernanceBody
-
 from ..constants import MembershipRole
 from ..forms import PLAN_PARTS, MembershipFormSet, MilestoneForm, ProgrammeForm, WorkgroupForm
-from ..models import ActionLine, Membership, Milestone, Programme, Workgroup
+from ..models import ActionLine, BodyMembership, GovernanceBody, Membership, Milestone, Programme, Workgroup
 from ..roles import roles_of
 from .mixins import ObjectPermissionMixin, ProgrammePermissionMixin
 

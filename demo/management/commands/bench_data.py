@@ -18,10 +18,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from finance.models import BudgetLine, BudgetMovement, BudgetPost
-from governance.models import BodyMembership, Decision, DecisionRoute, GovernanceBody, Meeting, RouteStep
+from governance.models import Decision, DecisionRoute, Meeting, RouteStep
 from pilots.models import Gate, Indicator, Measurement, Pilot, PilotStep
 from programmes.models import (
     ActionLine,
+    BodyMembership,
+    GovernanceBody,
     Membership,
     Municipality,
     Person,
