@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import Heartbeat
+from .templatetags.money import euro
 
 
 @admin.register(Heartbeat)
@@ -22,8 +23,6 @@ class HeartbeatAdmin(admin.ModelAdmin):
 def euro_column(field="amount", description=None):
     """A list column that shows an amount the Dutch way (€ 15.000), sortable by the field itself."""
     from django.utils.translation import gettext_lazy
-
-    from .templatetags.money import euro
 
     @admin.display(description=description or gettext_lazy("amount"), ordering=field)
     def column(obj):

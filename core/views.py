@@ -6,6 +6,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from jeugdregio.celery import app
+
 from .models import Heartbeat
 
 
@@ -16,8 +18,6 @@ def check_database():
 
 
 def check_broker():
-    from jeugdregio.celery import app
-
     options = app.conf.broker_transport_options or {}
     if str(app.conf.broker_url).startswith("filesystem://"):
         folder = options.get("data_folder_in", "")

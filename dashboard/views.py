@@ -99,4 +99,4 @@ def api_token(request):
         messages.success(request, _("Your new API token is shown below; the old one no longer works."))
     else:
         messages.success(request, _("Your API token has been revoked."))
-    return redirect("reports:preferences")
+    return redirect("reminders:preferences")

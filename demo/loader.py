@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from finance.models import BudgetLine, BudgetPost, CostSplit, FundingSource
+from governance.models import AgendaItem, Decision, DecisionRoute, Meeting, RouteStep
 from programmes.constants import AccessRole, OrganisationKind
 from programmes.models import (
     ActionLine,
@@ -24,6 +26,7 @@ from programmes.models import (
     ResultGoal,
     Workgroup,
 )
+from programmes.risks import Mitigation, Risk
 
 # Milestones that ended before this day are shown as done in the demo.
 DEMO_TODAY_ISO = "2026-11-22"
@@ -186,8 +189,6 @@ def load_meetings(programme, data):
 
     from django.utils import timezone
 
-    from governance.models import AgendaItem, Meeting
-
     today = timezone.localdate()
     seeded = set()
     for body_name, days, hour, place, status, items, minutes in getattr(data, "MEETINGS", []):
@@ -214,8 +215,6 @@ def load_decisions(programme, data):
     """Decisions are append-only: create the ones that are not there yet, never update."""
     import datetime
 
-    from governance.models import Decision
-
     for body_name, date, title, outcome, rationale, action_line in getattr(data, "DECISIONS", []):
         body = GovernanceBody.objects.get(programme=programme, name=body_name)
         when = datetime.date.fromisoformat(date)
@@ -234,8 +233,6 @@ def load_decisions(programme, data):
 
 def load_risks(programme, data, people):
     import datetime
-
-    from programmes.risks import Mitigation, Risk
 
     for n, (title, description, likelihood, impact, measures) in enumerate(getattr(data, "RISKS", [])):
         # Review dates spread over the coming months; the first one is overdue on purpose.
@@ -257,8 +254,6 @@ def load_risks(programme, data, people):
 
 
 def load_routes(programme, data):
-    from governance.models import DecisionRoute, RouteStep
-
     for index, (name, description, steps) in enumerate(getattr(data, "ROUTES", [])):
         route, _ = upsert(
             DecisionRoute,
@@ -272,8 +267,6 @@ def load_routes(programme, data):
 
 
 def load_budget(programme, data):
-    from finance.models import BudgetLine, BudgetPost, CostSplit, FundingSource
-
     years = getattr(data, "BUDGET_YEARS", [])
     for order, (name, amount, explanation, in_kind, pilot) in enumerate(getattr(data, "BUDGET_POSTS", []), start=1):
         post, _ = upsert(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet, programme_of
 
 from .constants import MeetingStatus
+from .meetings import handler_for
 from .models import AgendaDocument, AgendaItem, DecisionRoute, Meeting, RouteStep
 from .routes import validate_steps
 
@@ -111,8 +112,6 @@ class CloseMeetingForm(forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 6}), required=False)
 
     def __init__(self, *args, meeting=None, **kwargs):
-        from .meetings import handler_for
-
         super().__init__(*args, **kwargs)
         self.items = list(meeting.items.all())
         for item in self.items:

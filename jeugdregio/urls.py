@@ -4,9 +4,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from core import views as core_views
 from core.converters import TokenConverter
-from dashboard import api
-from reminders import calendar
-from reminders.views import MyWorkView
+from dashboard import api, calendar
+from dashboard.my_work import MyWorkView
 
 register_converter(TokenConverter, "token")
 
@@ -34,6 +33,7 @@ urlpatterns = [
     path("", include("finance.urls")),
     path("", include("pilots.urls")),
     path("", include("reports.urls")),
+    path("", include("reminders.urls")),
     path("", include("dashboard.urls")),
 ]
 

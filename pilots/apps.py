@@ -13,3 +13,19 @@ class PilotsConfig(AppConfig):
         from .models import Pilot
 
         register_subject_handler(Pilot, PilotAgendaHandler())
+
+        from reminders import registry
+
+        from . import reminding
+        from .constants import PilotNotification, PilotReminder
+
+        for kind in PilotReminder:
+            registry.reminder_kind(kind.value, kind.label)
+        registry.reminder_source(reminding.gate_candidates)
+        registry.reminder_source(reminding.waiting_candidates)
+        # A decision on one's own proposal always reaches the proposer, whatever they chose.
+        registry.notification_kind(
+            PilotNotification.OWN_PROPOSAL, PilotNotification.OWN_PROPOSAL.label, rank=10, always=True
+        )
+        registry.notification_kind(PilotNotification.MY_BODY, PilotNotification.MY_BODY.label, rank=30)
+        registry.notification_kind(PilotNotification.INFORMED, PilotNotification.INFORMED.label, rank=40)

@@ -53,3 +53,19 @@ class PilotRoleKind(models.TextChoices):
     DECIDES = "decides", _("Decides")
     ADVISES = "advises", _("Advises")
     INFORMED = "informed", _("Kept informed")
+
+
+class PilotReminder(models.TextChoices):
+    """The reminders pilots send (registered with reminders in PilotsConfig.ready)."""
+
+    GATE_DUE = "gate_due", _("Go/no-go moment coming up")
+    GATE_OVERDUE = "gate_overdue", _("Go/no-go moment overdue")
+    PILOT_WAITING = "pilot_waiting", _("Proposal waiting at your body")
+
+
+class PilotNotification(models.TextChoices):
+    """What a pilot's acts tell people; the rank says which kind decides for someone concerned in several ways."""
+
+    OWN_PROPOSAL = "own_proposal", _("Outcomes of my proposals")
+    MY_BODY = "my_body", _("Proposals that reach my body, with the advice so far")
+    INFORMED = "informed", _("Pilots I am kept informed of (RACI)")

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from core.amounts import MoneyField
 from core.models import AppendOnlyModel
+from core.templatetags.money import euro
 from governance.constants import StepAct
 from governance.models import Advice, Decision
 from programmes.models import ActionLine, GovernanceBody, Organisation, Person, Programme, Workgroup
@@ -174,8 +175,6 @@ class BudgetRequest(models.Model):
         constraints = [models.UniqueConstraint(fields=["pilot", "year"], name="budgetrequest_unique_year")]
 
     def __str__(self):
-        from core.templatetags.money import euro
-
         return f"{self.pilot} {self.year}: {euro(self.amount)}"
 
     @property

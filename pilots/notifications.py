@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from programmes.constants import MembershipRole
 from programmes.models import BodyMembership, Membership
 from reminders import notify as notifications
-from reminders.models import NotificationKind
 
-from .constants import EventKind, PilotRoleKind
+from .constants import EventKind, PilotNotification, PilotRoleKind
 from .models import PilotEvent
 
 # The outcomes the proposer is always told of.
@@ -63,13 +62,13 @@ def audience(event):
     people = notifications.Audience(actor=event.actor)
     people.add_persons(
         [r.person for r in pilot.roles.filter(role=PilotRoleKind.INFORMED).select_related("person__user")],
-        NotificationKind.INFORMED,
+        PilotNotification.INFORMED,
     )
-    people.add_persons(_body_recorders(pilot), NotificationKind.MY_BODY)
+    people.add_persons(_body_recorders(pilot), PilotNotification.MY_BODY)
     if event.kind in OUTCOMES:
         persons, users = _proposers(pilot)
-        people.add_persons(persons, NotificationKind.OWN_PROPOSAL)
-        people.add_users(users, NotificationKind.OWN_PROPOSAL)
+        people.add_persons(persons, PilotNotification.OWN_PROPOSAL)
+        people.add_users(users, PilotNotification.OWN_PROPOSAL)
     return people
 
 

@@ -22,7 +22,7 @@ from governance.models import Advice, Decision, DecisionRoute
 
 from . import agenda, tasks
 from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
-from .models import Gate, Pilot, PilotEvent, PilotStep, PilotVersion
+from .models import Experiment, Gate, Pilot, PilotEvent, PilotStep, PilotVersion
 from .notifications import recipients
 from .rules import records_for
 
@@ -424,8 +424,6 @@ def promote(experiment, user, fields=None):
     `fields` are the texts as the lead corrected them on the confirmation page; without them the mapping of
     promotion_fields is used as it is.
     """
-    from .models import Experiment
-
     experiment = Experiment.objects.select_for_update().select_related("workgroup__programme").get(pk=experiment.pk)
     _allow(
         user.has_perm(

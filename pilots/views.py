@@ -36,7 +36,7 @@ from .forms import (
     PromoteForm,
     RoleFormSet,
 )
-from .models import NOT_A_DRAFT, Experiment, Gate, Indicator, Pilot, PilotRole, PilotStep
+from .models import NOT_A_DRAFT, Experiment, Gate, Indicator, Pilot, PilotEvent, PilotRole, PilotStep
 from .rules import records_for
 
 
@@ -181,8 +181,6 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
 
     @staticmethod
     def object_events():
-        from .models import PilotEvent
-
         return PilotEvent.objects.select_related("actor", "body", "advice", "decision")
 
     def get_context_data(self, **kwargs):

@@ -57,3 +57,7 @@ class BodyKind(models.TextChoices):
     PORTFOLIO_HOLDERS = "portfolio_holders", _("Portfolio holders meeting")
     PROGRAMME_TEAM = "programme_team", _("Programme team")
     OTHER = "other", _("Other")
+
+
+class RiskReminder(models.TextChoices):
+    RISK_REVIEW = "risk_review", _("Risk past its review date")

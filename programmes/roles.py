@@ -7,6 +7,7 @@ database a fixed number of times whatever the number of rows.
 from dataclasses import dataclass, field
 
 from .constants import AccessRole, MembershipRole
+from .models import BodyMembership, Membership, Programme, ProgrammeAccess
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,6 @@ def readable_programmes(user):
     """The programmes a user may read (all of them for an administrator), as a queryset."""
     from django.db.models import Q
 
-    from .models import Programme
-
     roles = roles_of(user)
     programmes = Programme.objects.all()
     if not roles.is_admin:
@@ -55,8 +54,6 @@ def forget_roles(user):
 def _compute(user):
     """One query: the user's programme accesses, workgroup seats and body seats, as one UNION."""
     from django.db.models import CharField, F, Value
-
-    from .models import BodyMembership, Membership, ProgrammeAccess
 
     def rows(queryset, kind, object_id, programme_id):
         return (

@@ -8,23 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class ReminderKind(models.TextChoices):
-    GATE_DUE = "gate_due", _("Go/no-go moment coming up")
-    GATE_OVERDUE = "gate_overdue", _("Go/no-go moment overdue")
-    PILOT_WAITING = "pilot_waiting", _("Proposal waiting at your body")
-    RISK_REVIEW = "risk_review", _("Risk past its review date")
-    REPORT_SOON = "report_soon", _("Progress report due soon")
-    REPORT_TODAY = "report_today", _("Progress report due today")
-    REPORT_OVERDUE = "report_overdue", _("Progress report overdue")
-    REPORT_ESCALATION = "report_escalation", _("Progress report long overdue (escalation)")
-    REPORT_REVIEW = "report_review", _("Progress report waiting for review")
-    PROGRAMME_REPORT = "programme_report", _("Half-yearly programme report to compile")
-
-
-# Escalations reach their recipients whatever they muted.
-UNMUTABLE = {ReminderKind.REPORT_ESCALATION}
-MUTABLE_CHOICES = [(value, label) for value, label in ReminderKind.choices if value not in UNMUTABLE]
+from . import registry
 
 
 class ReminderStatus(models.TextChoices):
@@ -50,7 +34,7 @@ class Claimed(models.Model):
 
 
 class Reminder(Claimed):
-    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=registry.reminder_choices)
     subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     subject_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("subject_type", "subject_id")
@@ -97,10 +81,10 @@ class ReminderPreference(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        unknown = set(self.muted) - set(ReminderKind.values)
+        unknown = set(self.muted) - {value for value, _label in registry.reminder_choices()}
         if unknown:
             raise ValidationError({"muted": _("Unknown kind of reminder.")})
-        if set(self.muted) & UNMUTABLE:
+        if set(self.muted) & registry.unmutable_reminder_kinds():
             raise ValidationError({"muted": _("Escalations cannot be muted.")})
 
 
@@ -129,15 +113,6 @@ class CalendarToken(models.Model):
         self.save(update_fields=["token", "created_at"])
 
 
-class NotificationKind(models.TextChoices):
-    """What a notification is about; each user chooses per kind how it reaches them."""
-
-    OWN_PROPOSAL = "own_proposal", _("Outcomes of my proposals")
-    MY_BODY = "my_body", _("Proposals that reach my body, with the advice so far")
-    INFORMED = "informed", _("Pilots I am kept informed of (RACI)")
-    REPORT_REVIEW = "report_review", _("Reviews of my progress reports")
-
-
 class Delivery(models.TextChoices):
     IMMEDIATELY = "immediately", _("Immediately")
     DAILY = "daily", _("Daily digest")
@@ -145,15 +120,11 @@ class Delivery(models.TextChoices):
     NEVER = "never", _("Not at all")
 
 
-# Decisions on one's own proposal always reach the proposer (as escalations of reports always do).
-ALWAYS_DELIVERED = {NotificationKind.OWN_PROPOSAL}
-
-
 class NotificationSetting(models.Model):
     """How one user wants one kind of notification: immediately, in a digest, or not at all."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings")
-    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=registry.notification_choices)
     delivery = models.CharField(_("delivery"), max_length=12, choices=Delivery.choices, default=Delivery.IMMEDIATELY)
 
     class Meta:
@@ -161,10 +132,6 @@ class NotificationSetting(models.Model):
         verbose_name_plural = _("notification settings")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="notificationsetting_once_per_user_kind"),
-            models.CheckConstraint(
-                condition=~models.Q(kind__in=sorted(ALWAYS_DELIVERED), delivery=Delivery.NEVER),
-                name="notificationsetting_own_proposal_not_never",
-            ),
         ]
 
     def __str__(self):
@@ -177,7 +144,7 @@ class NotificationSetting(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        if self.kind in ALWAYS_DELIVERED and self.delivery == Delivery.NEVER:
+        if self.kind in registry.always_delivered() and self.delivery == Delivery.NEVER:
             raise ValidationError({"delivery": _("Decisions on your own proposals cannot be switched off.")})
 
 
@@ -210,7 +177,7 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
     recipient = models.EmailField(_("recipient"))
-    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=registry.notification_choices)
     delivery = models.CharField(_("delivery"), max_length=12, choices=Delivery.choices)
     title = models.CharField(_("subject line"), max_length=300)
     body = models.TextField(_("message"))

@@ -2,8 +2,8 @@
 
 `record()` runs inside the act's transaction: it decides who is told and writes one pending Notification
 per recipient, so nothing is lost when the worker is late. Immediate ones are sent by a task queued after
-commit (`send_now`); the others wait for `send_digests`, one beat task that claims a Digest row per
-(user, period) with a unique key before sending, like the reminders: run twice, it sends once; after a
+commit (`reminders.tasks.queue` → `send_now`); the others wait for `send_digests`, one beat task that claims a Digest
+row per (user, period) with a unique key before sending, like the reminders: run twice, it sends once; after a
 crash between claim and send, the next run sends the claimed digest once. Inactive accounts get nothing.
 """
 
@@ -20,15 +20,8 @@ from django.utils.translation import ngettext
 
 from core.mail import send
 
-from .models import (
-    ALWAYS_DELIVERED,
-    Delivery,
-    Digest,
-    Notification,
-    NotificationKind,
-    NotificationSetting,
-    ReminderStatus,
-)
+from . import registry
+from .models import Delivery, Digest, Notification, NotificationSetting, ReminderStatus
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -36,13 +29,6 @@ MAX_ATTEMPTS = 5
 DIGEST_HOUR = 7
 # An immediate notification still pending this long after its act lost its task: the digest run sends it.
 LOST_AFTER = datetime.timedelta(minutes=10)
-# When someone is concerned in several ways, the most personal kind decides how the message reaches them.
-PRIORITY = [
-    NotificationKind.OWN_PROPOSAL,
-    NotificationKind.REPORT_REVIEW,
-    NotificationKind.MY_BODY,
-    NotificationKind.INFORMED,
-]
 
 
 class Audience:
@@ -62,7 +48,7 @@ class Audience:
             return
         key = ("user", user.pk) if user is not None else ("email", email.lower())
         known = self.people.get(key)
-        if known is None or PRIORITY.index(kind) < PRIORITY.index(known[2]):
+        if known is None or registry.rank(kind) < registry.rank(known[2]):  # the most personal kind decides
             self.people[key] = (user, email, kind)
 
     def add_persons(self, persons, kind):
@@ -90,11 +76,12 @@ def deliveries(user_ids):
 def record(audience, title, body, url=""):
     """Writes the pending notifications of one act; returns the ids to send at once (after commit)."""
     chosen = deliveries([user.pk for user, _email, _kind in audience.people.values() if user is not None])
+    always = registry.always_delivered()
     rows = []
     for user, email, kind in audience.people.values():
         delivery = chosen.get((user.pk, kind), Delivery.IMMEDIATELY) if user is not None else Delivery.IMMEDIATELY
         if delivery == Delivery.NEVER:
-            if kind not in ALWAYS_DELIVERED:
+            if kind not in always:
                 continue
             delivery = Delivery.IMMEDIATELY
         rows.append(
@@ -104,14 +91,6 @@ def record(audience, title, body, url=""):
         )
     created = Notification.objects.bulk_create(rows)
     return [row.pk for row in created if row.delivery == Delivery.IMMEDIATELY]
-
-
-def queue(ids):
-    """Sends the immediate notifications once the act's transaction has committed."""
-    if ids:
-        from .tasks import send_notifications
-
-        transaction.on_commit(lambda: send_notifications.delay(ids))
 
 
 def _locked(queryset):
@@ -201,7 +180,7 @@ def _digest_mail(digest, items):
     parts = [_("This is what happened that concerns you. You choose how you are told on your settings page.")]
     for item in items:
         parts.append(f"■ {item.title}\n{item.body}")
-    parts.append(_("Change how you are told: %(url)s") % {"url": settings.SITE_URL + reverse("reports:preferences")})
+    parts.append(_("Change how you are told: %(url)s") % {"url": settings.SITE_URL + reverse("reminders:preferences")})
     return subject, "\n\n".join(parts)
 
 
@@ -255,49 +234,3 @@ def send_digests(now=None):
     resent = send_now(lost)
     log.info("digests: %s notifications claimed, %s digests sent, %s late immediate sent", claimed, sent, resent)
     return {"claimed": claimed, "digests": sent, "immediate": resent}
-
-
-def report_reviewed(report, review, reviewer):
-    """Tells the report's writers (its reporters or the workgroup's leads, and who submitted it) of the review."""
-    from programmes.models import Person
-    from reports.models import ReviewOutcome
-    from reports.services import reporter_person_ids
-
-    audience = Audience(actor=reviewer)
-    audience.add_persons(
-        Person.objects.filter(pk__in=reporter_person_ids(report)).select_related("user"),
-        NotificationKind.REPORT_REVIEW,
-    )
-    if review.submission_id:
-        audience.add_users([review.submission.submitted_by], NotificationKind.REPORT_REVIEW)
-    subject_name = str(report.pilot or report.workgroup)
-    date = timezone.localdate().strftime("%d-%m-%Y")
-    if review.outcome == ReviewOutcome.ACCEPTED:
-        title = _("Progress report accepted: %(subject)s") % {"subject": subject_name}
-        lines = [
-            _("%(body)s accepted the progress report of %(subject)s (due %(due)s) on %(date)s.")
-            % {
-                "body": review.body or _("The programme manager"),
-                "subject": subject_name,
-                "due": report.due_date.strftime("%d-%m-%Y"),
-                "date": date,
-            }
-        ]
-        if review.comment:
-            lines.append(_("Comment: %(text)s") % {"text": review.comment})
-    else:
-        title = _("Progress report returned: %(subject)s") % {"subject": subject_name}
-        lines = [
-            _("%(body)s returned the progress report of %(subject)s (due %(due)s) on %(date)s.")
-            % {
-                "body": review.body or _("The programme manager"),
-                "subject": subject_name,
-                "due": report.due_date.strftime("%d-%m-%Y"),
-                "date": date,
-            },
-            _("Reason: %(text)s") % {"text": review.comment},
-            _("The report is open again: revise it and submit it again."),
-        ]
-    url = settings.SITE_URL + report.get_absolute_url()
-    lines.append(_("Open the report: %(url)s") % {"url": url})
-    return record(audience, title, "\n\n".join(lines), url)

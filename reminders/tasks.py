@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.db import transaction
 
 from . import notify, sweep
 
@@ -19,3 +20,9 @@ def send_notifications(ids):
 def send_digests():
     """Idempotent: one daily and one weekly digest per user per period, whatever how often it runs."""
     return notify.send_digests()
+
+
+def queue(ids):
+    """Sends the immediate notifications of an act once the act's transaction has committed."""
+    if ids:
+        transaction.on_commit(lambda: send_notifications.delay(ids))

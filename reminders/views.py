@@ -1,159 +1,32 @@
-"""Mijn werk: what awaits the logged-in user across programmes, overdue first. The landing page after login."""
+"""The page where a person chooses how notifications reach them and which reminders they do not want by e-mail."""
 
-import datetime
-
-from django.conf import settings
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.views.generic import TemplateView
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
-from governance.constants import MeetingStatus, StepAct
-from governance.models import AgendaItem, Meeting
-from pilots.constants import PilotStatus
-from pilots.models import Gate, Pilot
-from programmes.constants import BodyKind
-from programmes.models import Programme
-from programmes.risks import Risk
-from programmes.roles import roles_of
-from reports.models import OPEN_STATUSES, ProgressReport, ReportReview, ReportStatus, ReviewOutcome
-
-from .models import CalendarToken
-
-LIMIT = 50
+from .forms import PreferenceForm
+from .models import NotificationSetting, ReminderPreference
 
 
-class MyWorkView(LoginRequiredMixin, TemplateView):
-    template_name = "reminders/my_work.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user, today = self.request.user, timezone.localdate()
-        roles = roles_of(user)
-        everything = roles.is_admin
-        managed, bodies = roles.managed_programmes, roles.recording_body_ids
-
-        at_my_body = Q(steps__body__in=bodies, steps__order=F("current_step"), steps__submission=F("submission"))
-        waiting = Pilot.objects.filter(status=PilotStatus.ON_ROUTE)
-        if not everything:
-            waiting = waiting.filter(at_my_body | Q(programme__in=managed))
-        waiting = list(
-            waiting.distinct()
-            .select_related("programme__region", "workgroup")
-            .prefetch_related("steps__body")
-            .order_by("programme", "title")[:LIMIT]
-        )
-
-        # The lead's own proposals on the route: the body each waits at, since when, on which meeting's agenda.
-        my_proposals = list(
-            Pilot.objects.filter(status=PilotStatus.ON_ROUTE, workgroup__in=roles.led_workgroups)
-            .annotate(since=Max("events__at"))
-            .select_related("workgroup")
-            .prefetch_related("steps__body")
-            .order_by("since", "title")[:LIMIT]
-        )
-        if my_proposals:
-            agenda = {}
-            for item in (
-                AgendaItem.objects.filter(
-                    subject_type=ContentType.objects.get_for_model(Pilot),
-                    subject_id__in=[pilot.pk for pilot in my_proposals],
-                    meeting__status__in=[MeetingStatus.PLANNED, MeetingStatus.HELD],
-                )
-                .select_related("meeting")
-                .order_by("meeting__starts_at")
-            ):
-                agenda.setdefault((item.subject_id, item.meeting.body_id), item.meeting)
-            for pilot in my_proposals:
-                step = pilot.step()
-                pilot.waits_at = step
-                pilot.meeting = agenda.get((pilot.pk, step.body_id)) if step else None
-
-        drafts = list(
-            Pilot.objects.filter(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
-            .select_related("workgroup")
-            .order_by("title")[:LIMIT]
-        )
-
-        gates = Gate.objects.filter(
-            pilot__status=PilotStatus.RUNNING, outcome="", planned_date__lte=today + datetime.timedelta(days=30)
-        )
-        if not everything:
-            deciding_here = Q(body__in=bodies) | Q(
-                body__isnull=True,
-                pilot__steps__act=StepAct.DECIDE,
-                pilot__steps__body__in=bodies,
-                pilot__steps__submission=F("pilot__submission"),
-            )
-            gates = gates.filter(deciding_here | Q(pilot__programme__in=managed))
-        gates = list(gates.distinct().select_related("pilot").order_by("planned_date")[:LIMIT])
-
-        person = getattr(user, "person", None)
-        risks = Risk.objects.filter(
-            review_date__lte=today + datetime.timedelta(days=14), status__in=["open", "occurred"]
-        )
-        if not everything:
-            mine = Q(programme__in=managed)
-            if person is not None:
-                mine |= Q(owner=person)
-            risks = risks.filter(mine)
-        risks = list(risks.select_related("programme").order_by("review_date")[:LIMIT])
-
-        meetings = Meeting.objects.filter(
-            status=MeetingStatus.PLANNED,
-            starts_at__gte=timezone.now(),
-            starts_at__lte=timezone.now() + datetime.timedelta(days=30),
-        )
-        if not everything:
-            meetings = meetings.filter(Q(body__in=roles.body_ids) | Q(body__programme__in=managed))
-        meetings = list(meetings.select_related("body").order_by("starts_at")[:LIMIT])
-
-        to_write = ProgressReport.objects.filter(
-            status__in=OPEN_STATUSES, due_date__lte=today + datetime.timedelta(days=31)
-        )
-        if not everything:
-            reporting = Q(workgroup__in=roles.led_workgroups)
-            if person is not None:
-                reporting |= Q(schedule__reporters=person)
-            to_write = to_write.filter(reporting)
-        last_review = ReportReview.objects.filter(report=OuterRef("pk")).order_by("-reviewed_at", "-pk")
-        to_write = list(
-            to_write.distinct()
-            .annotate(
-                last_outcome=Subquery(last_review.values("outcome")[:1]),
-                last_reviewed_at=Subquery(last_review.values("reviewed_at")[:1]),
-                last_comment=Subquery(last_review.values("comment")[:1]),
-            )
-            .select_related("workgroup", "pilot")
-            .order_by("due_date")[:LIMIT]
-        )
-        for report in to_write:
-            report.returned = report.status == ReportStatus.DRAFT and report.last_outcome == ReviewOutcome.RETURNED
-
-        to_review = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
-        if not everything:
-            to_review = to_review.filter(
-                Q(programme__in=managed) | Q(programme__bodies__in=bodies, programme__bodies__kind=BodyKind.CORE_TEAM)
-            )
-        to_review = list(to_review.distinct().select_related("workgroup", "pilot").order_by("due_date")[:LIMIT])
-
-        token = CalendarToken.objects.filter(user=user).first() or CalendarToken.objects.create(user=user)
-        context["calendar_url"] = settings.SITE_URL + reverse("calendar_user", args=[token.token])
-        context["dashboards"] = list(
-            Programme.objects.filter(pk__in=managed).select_related("region").order_by("title")
-        )
-        context.update(
-            today=today,
-            waiting=waiting,
-            my_proposals=my_proposals,
-            drafts=drafts,
-            gates=gates,
-            risks=risks,
-            meetings=meetings,
-            to_write=to_write,
-            to_review=to_review,
-            nothing=not any([waiting, my_proposals, drafts, gates, risks, meetings, to_write, to_review]),
-        )
-        return context
+@login_required
+def preferences(request):
+    preference = ReminderPreference.objects.filter(user=request.user).first() or ReminderPreference(user=request.user)
+    chosen = {s.kind: s for s in NotificationSetting.objects.filter(user=request.user)}
+    initial = {"muted": preference.muted, **{f"delivery_{kind}": s.delivery for kind, s in chosen.items()}}
+    form = PreferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            preference.muted = form.cleaned_data["muted"]
+            preference.save()
+            for kind, delivery in form.deliveries().items():
+                setting = chosen.get(kind) or NotificationSetting(user=request.user, kind=kind)
+                setting.delivery = delivery
+                setting.save()  # full_clean: decisions on one's own proposals cannot be switched off
+        messages.success(request, _("Your notification settings have been saved."))
+        return redirect("reminders:preferences")
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "reminders/preferences.html", {"form": form, "back": reverse("home"), "token": token})

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from pilots.models import Pilot
 from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
 from programmes.models import Person, Workgroup
-from reminders.models import ALWAYS_DELIVERED, MUTABLE_CHOICES, Delivery, NotificationKind
 
 from .models import Course, ProgrammeReport, ReportingSchedule, ReviewOutcome
 
@@ -127,36 +126,3 @@ class ProgrammeReportSummaryForm(forms.ModelForm):
             if name in self.data and self.cleaned_data[name] != summary.summary:
                 summary.summary = self.cleaned_data[name]
                 yield summary
-
-
-class PreferenceForm(forms.Form):
-    """How each kind of notification reaches the user, and which reminders they do not want by email."""
-
-    muted = forms.MultipleChoiceField(
-        label=_("Do not email me about"),
-        choices=MUTABLE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text=_("Escalations of long-overdue reports always reach you."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        fields = {}
-        for kind, label in NotificationKind.choices:
-            always = kind in ALWAYS_DELIVERED
-            fields[f"delivery_{kind}"] = forms.ChoiceField(
-                label=label,
-                choices=[(value, text) for value, text in Delivery.choices if not (always and value == Delivery.NEVER)],
-                initial=Delivery.IMMEDIATELY,
-                widget=forms.RadioSelect,
-                help_text=_("Decisions on your own proposals always reach you.") if always else "",
-                error_messages={"invalid_choice": _("Decisions on your own proposals cannot be switched off.")}
-                if always
-                else {},
-            )
-        # The notification settings first, the reminders after.
-        self.fields = {**fields, "muted": self.fields["muted"]}
-
-    def deliveries(self):
-        return {kind: self.cleaned_data[f"delivery_{kind}"] for kind in NotificationKind.values}

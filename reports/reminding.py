@@ -1,4 +1,5 @@
-"""Which report reminders are due today. Called by reminders.sweep; a fixed number of queries per batch.
+"""Which report reminders are due today. Registered with the reminder sweep in ReportsConfig.ready; a fixed
+number of queries per batch.
 
 A report slot passes through stages, one reminder each, claimed on the first sweep that sees the stage:
   due − remind_before ≤ today < due                 → REPORT_SOON to the reporters
@@ -21,9 +22,10 @@ from django.utils.translation import gettext as _
 from pilots.constants import PilotStatus
 from programmes.constants import AccessRole, BodyKind, MembershipRole
 from programmes.models import BodyMembership, Membership, Programme, ProgrammeAccess
-from reminders.models import Reminder, ReminderKind
+from reminders.models import Reminder
 
-from .models import OPEN_STATUSES, ProgrammeReport, ProgressReport, ReportStatus
+from .constants import ReportReminder
+from .models import OPEN_STATUSES, ProgrammeReport, ProgressReport, ReportingSchedule, ReportStatus
 from .services import half_year
 
 DEFAULTS = {"remind_before": 7, "remind_after": 3, "escalate_after": 14}
@@ -43,13 +45,13 @@ def stage(report, today):
     escalate = days.escalate_after if days else DEFAULTS["escalate_after"]
     due = report.due_date
     if today < due:
-        return ReminderKind.REPORT_SOON if before and today >= due - datetime.timedelta(days=before) else None
+        return ReportReminder.REPORT_SOON if before and today >= due - datetime.timedelta(days=before) else None
     late = (today - due).days
     if late < after:
-        return ReminderKind.REPORT_TODAY
+        return ReportReminder.REPORT_TODAY
     if late < escalate:
-        return ReminderKind.REPORT_OVERDUE
-    return ReminderKind.REPORT_ESCALATION
+        return ReportReminder.REPORT_OVERDUE
+    return ReportReminder.REPORT_ESCALATION
 
 
 def _emails_by(queryset, key, email):
@@ -77,8 +79,6 @@ def _leads(workgroup_ids):
 
 
 def _named_reporters(schedule_ids):
-    from .models import ReportingSchedule
-
     return _emails_by(
         ReportingSchedule.reporters.through.objects.filter(reportingschedule_id__in=schedule_ids),
         "reportingschedule_id",
@@ -90,7 +90,7 @@ def _reminder(kind, report, email, title, body, types):
     url = settings.SITE_URL + report.get_absolute_url()
     return Reminder(
         kind=kind,
-        subject_type=types[ProgressReport],
+        subject_type=types(ProgressReport),
         subject_id=report.pk,
         due_date=report.due_date,
         recipient=email,
@@ -103,17 +103,17 @@ def _reminder(kind, report, email, title, body, types):
 def _texts(kind, report):
     subject = report.pilot.title if report.pilot_id else str(report.workgroup)
     values = {"subject": subject, "date": _d(report.due_date)}
-    if kind == ReminderKind.REPORT_SOON:
+    if kind == ReportReminder.REPORT_SOON:
         return (
             _("Progress report %(subject)s due on %(date)s") % values,
             _("The progress report of %(subject)s is due on %(date)s.") % values,
         )
-    if kind == ReminderKind.REPORT_TODAY:
+    if kind == ReportReminder.REPORT_TODAY:
         return (
             _("Progress report %(subject)s due today") % values,
             _("The progress report of %(subject)s is due today, %(date)s.") % values,
         )
-    if kind == ReminderKind.REPORT_OVERDUE:
+    if kind == ReportReminder.REPORT_OVERDUE:
         return (
             _("Overdue: progress report %(subject)s") % values,
             _("The progress report of %(subject)s was due on %(date)s and has not been submitted.") % values,
@@ -152,9 +152,9 @@ def report_candidates(today, types):
             continue
         leads = _leads({r.workgroup_id for r, _k in staged})
         named = _named_reporters({r.schedule_id for r, _k in staged if r.schedule_id})
-        managers = _managers({r.programme_id for r, kind in staged if kind == ReminderKind.REPORT_ESCALATION})
+        managers = _managers({r.programme_id for r, kind in staged if kind == ReportReminder.REPORT_ESCALATION})
         for report, kind in staged:
-            if kind == ReminderKind.REPORT_ESCALATION:
+            if kind == ReportReminder.REPORT_ESCALATION:
                 recipients = leads.get(report.workgroup_id, set()) | managers.get(report.programme_id, set())
             else:
                 recipients = named.get(report.schedule_id) or leads.get(report.workgroup_id, set())
@@ -189,8 +189,8 @@ def review_candidates(today, types):
         for email in sorted(recorders.get(report.programme_id) or managers.get(report.programme_id, ())):
             rows.append(
                 Reminder(
-                    kind=ReminderKind.REPORT_REVIEW,
-                    subject_type=types[ProgressReport],
+                    kind=ReportReminder.REPORT_REVIEW,
+                    subject_type=types(ProgressReport),
                     subject_id=report.pk,
                     due_date=day,
                     recipient=email,
@@ -216,8 +216,8 @@ def programme_report_candidates(today, types):
         for email in sorted(managers.get(programme.pk, ())):
             rows.append(
                 Reminder(
-                    kind=ReminderKind.PROGRAMME_REPORT,
-                    subject_type=types[Programme],
+                    kind=ReportReminder.PROGRAMME_REPORT,
+                    subject_type=types(Programme),
                     subject_id=programme.pk,
                     due_date=due,
                     recipient=email,

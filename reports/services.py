@@ -17,8 +17,9 @@ from pilots.rules import records_for
 from programmes.constants import BodyKind, MembershipRole
 from programmes.models import GovernanceBody, Membership
 from programmes.roles import roles_of
-from reminders import notify
+from reminders import tasks as reminder_tasks
 
+from . import notifications
 from .models import (
     OPEN_STATUSES,
     ActionLineSummary,
@@ -207,7 +208,7 @@ def review(report, user, outcome, comment=""):
     report.status = ReportStatus.ACCEPTED if outcome == ReviewOutcome.ACCEPTED else ReportStatus.DRAFT
     report.save(update_fields=["status", "updated_at"])
     # The writers are told, as they chose; written now, sent after commit.
-    notify.queue(notify.report_reviewed(report, review, user))
+    reminder_tasks.queue(notifications.report_reviewed(report, review, user, reporter_person_ids(report)))
     return report
 
 

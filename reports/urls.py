@@ -22,5 +22,4 @@ urlpatterns = [
     path("reports/schedules/<int:pk>/edit/", views.ScheduleUpdateView.as_view(), name="schedule_edit"),
     path("programme-reports/<int:pk>/", views.ProgrammeReportView.as_view(), name="programme_report"),
     path("programme-reports/<int:pk>/word/", views.programme_report_docx, name="programme_report_docx"),
-    path("account/reminders/", views.preferences, name="preferences"),
 ]

@@ -1,13 +1,11 @@
 """Progress reports, their schedules, the half-yearly programme report and reminder preferences."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,13 +16,11 @@ from core.refusals import Forbidden, as_permission_denied
 from pilots.models import Indicator
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
-from reminders.models import ReminderPreference
 
 from . import docx, services
 from .compilation import contents
 from .filters import ReportFilter
 from .forms import (
-    PreferenceForm,
     ProgrammeReportCreateForm,
     ProgrammeReportSummaryForm,
     ReportForm,
@@ -308,27 +304,3 @@ def programme_report_docx(request, pk):
     name = f"programmarapportage-{report.period_start:%Y-%m-%d}-{report.period_end:%Y-%m-%d}.docx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-@login_required
-def preferences(request):
-    from reminders.models import NotificationSetting
-
-    preference = ReminderPreference.objects.filter(user=request.user).first() or ReminderPreference(user=request.user)
-    chosen = {s.kind: s for s in NotificationSetting.objects.filter(user=request.user)}
-    initial = {"muted": preference.muted, **{f"delivery_{kind}": s.delivery for kind, s in chosen.items()}}
-    form = PreferenceForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            preference.muted = form.cleaned_data["muted"]
-            preference.save()
-            for kind, delivery in form.deliveries().items():
-                setting = chosen.get(kind) or NotificationSetting(user=request.user, kind=kind)
-                setting.delivery = delivery
-                setting.save()  # full_clean: decisions on one's own proposals cannot be switched off
-        messages.success(request, _("Your notification settings have been saved."))
-        return redirect("reports:preferences")
-    from rest_framework.authtoken.models import Token
-
-    token = Token.objects.filter(user=request.user).first()
-    return render(request, "reports/preferences.html", {"form": form, "back": reverse("home"), "token": token})

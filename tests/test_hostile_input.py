@@ -94,7 +94,7 @@ def targets():
         reverse("reports:schedule_edit", args=[ReportingSchedule.objects.filter(programme=riv).first().pk]),
         reverse("reports:request", args=[riv.pk]),
         reverse("reports:programme_report_create", args=[riv.pk]),
-        reverse("reports:preferences"),
+        reverse("reminders:preferences"),
         *[reverse("reports:detail", args=[r.pk]) for r in ProgressReport.objects.filter(programme=riv)],
         *[
             reverse("pilots:act", args=[p.pk, act])

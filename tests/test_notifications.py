@@ -182,14 +182,14 @@ def test_never_is_refused_for_decisions_on_ones_own_proposal(client, lead):
         "delivery_informed": "weekly",
         "delivery_report_review": "daily",
     }
-    response = client.post(reverse("reports:preferences"), data)
+    response = client.post(reverse("reminders:preferences"), data)
     assert "Besluiten over uw eigen voorstellen kunt u niet uitzetten." in response.content.decode()
     assert not NotificationSetting.objects.exists()
-    response = client.post(reverse("reports:preferences"), {**data, "delivery_own_proposal": "daily"})
+    response = client.post(reverse("reminders:preferences"), {**data, "delivery_own_proposal": "daily"})
     assert response.status_code == 302
     saved = dict(NotificationSetting.objects.filter(user=lead).values_list("kind", "delivery"))
     assert saved == {"own_proposal": "daily", "my_body": "never", "informed": "weekly", "report_review": "daily"}
-    page = client.get(reverse("reports:preferences")).content.decode()
+    page = client.get(reverse("reminders:preferences")).content.decode()
     assert "Dagelijks overzicht" in page and "Wekelijks overzicht" in page and "Helemaal niet" in page
 
 

@@ -202,7 +202,7 @@ def test_escalations_cannot_be_muted(people):
     with pytest.raises(ValidationError):
         ReminderPreference.objects.create(user=people["lead"], muted=["report_escalation"])
     client_form = {"muted": ["report_escalation"]}
-    from reports.forms import PreferenceForm
+    from reminders.forms import PreferenceForm
 
     assert not PreferenceForm(client_form).is_valid()
 

@@ -212,7 +212,7 @@ def test_the_admin_reads_an_amount_the_dutch_way(client, admin_user, programme):
 def test_the_api_token_stays_out_of_the_title(client, reader):
     token = Token.objects.create(user=reader)
     client.force_login(reader)
-    html = client.get(reverse("reports:preferences")).content.decode()
+    html = client.get(reverse("reminders:preferences")).content.decode()
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert token.key not in title and "<" not in title
     assert token.key in html  # still on the page itself

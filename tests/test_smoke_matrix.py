@@ -69,7 +69,7 @@ def urls():
         f"{reverse('reports:list', args=[riv.pk])}?overdue=yes&status=nonsense",
         reverse("reports:schedule_create", args=[riv.pk]),
         reverse("reports:schedule_edit", args=[ReportingSchedule.objects.first().pk]),
-        reverse("reports:preferences"),
+        reverse("reminders:preferences"),
     ]
     for report in ProgressReport.objects.all():
         result.append(reverse("reports:detail", args=[report.pk]))

@@ -34,6 +34,7 @@ from programmes.models import (
 )
 from programmes.risks import Risk
 from reports.models import ProgressReport, ReportingSchedule
+from reports.schedules import add_months
 
 REGIONS = 42
 MUNICIPALITIES = 342
@@ -294,7 +295,6 @@ class Command(BaseCommand):
                 for w in workgroups
             ],
         )
-        from reports.schedules import add_months
 
         reports = []
         for schedule in schedules:

@@ -18,9 +18,8 @@ from pilots.constants import PilotStatus
 from pilots.models import Gate
 from programmes.models import Milestone, Programme
 from programmes.roles import readable_programmes
+from reminders.models import CalendarToken
 from reports.models import OPEN_STATUSES, ProgressReport
-
-from .models import CalendarToken
 
 
 def _calendar(name):
