@@ -14,7 +14,15 @@ $(STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP) messages
+# Test tools from npm, pinned in package-lock.json: axe-core and the Nu HTML Checker (tests/test_accessibility.py),
+# oidc-provider (the SSO tests). No install scripts: vnu-jar's would download a Java runtime; Java comes from Debian.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the tests that need node_modules will skip (CI installs nodejs and npm)"; fi
+
+install: $(STAMP) $(NODE_STAMP) messages
 
 # Compiles locale/*/LC_MESSAGES/django.po to .mo with polib: no GNU gettext needed.
 messages: $(STAMP)
@@ -43,4 +51,4 @@ lint: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

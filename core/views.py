@@ -1,3 +1,4 @@
+import datetime
 import os
 
 from django.conf import settings
@@ -74,3 +75,21 @@ def server_error(request):
 def ping(request):
     """A trivial answer: a liveness probe, and the reference page of `make bench`."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+# When the accessibility statement was drawn up and last reviewed: change it whenever the statement changes.
+ACCESSIBILITY_STATEMENT_DRAWN_UP = datetime.date(2026, 11, 24)
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date(2026, 11, 24)
+
+
+def accessibility_statement(request):
+    """The accessibility statement (toegankelijkheidsverklaring): public, because the law wants everyone to reach it."""
+    return render(
+        request,
+        "core/accessibility_statement.html",
+        {
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "drawn_up": ACCESSIBILITY_STATEMENT_DRAWN_UP,
+            "reviewed": ACCESSIBILITY_STATEMENT_REVIEWED,
+        },
+    )

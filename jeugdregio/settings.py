@@ -244,7 +244,7 @@ STORAGES = {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
             if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+            else "whitenoise.storage.CompressedStaticFilesStorage"
         )
     },
 }
@@ -285,6 +285,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "reminders": {
         "task": "reminders.tasks.sweep_reminders",
+# WhiteNoise serves the static files in every mode, gzip-compressed and with cache headers (Last-Modified, ETag,
+# max-age). In production collectstatic gives them hashed names, cached as immutable. `make run` collects them too
+# (Procfile.dev) and runs runserver with --nostatic, so WhiteNoise serves the collected, compressed copies instead of
+# runserver's uncompressed ones; a plain `manage.py runserver` still serves them straight from static/.
         # Daily in production; `make run` sets a short interval so reminders show up while you watch.
         "schedule": envint("REMINDER_SWEEP_SECONDS", 24 * 3600),
     },
@@ -295,6 +299,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": envint("DIGEST_SECONDS", 3600),
     },
 }
+WHITENOISE_USE_FINDERS = False  # serve the collected files (with their .gz), never the uncompressed sources
+WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", 60)  # seconds, for names without a hash
 PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
 
 # Mail: a visible folder in development, SMTP (the mail catcher in docker compose) otherwise.
@@ -338,3 +344,5 @@ if PRODUCTION:
     CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 else:
     X_FRAME_OPTIONS = "DENY"
+# Where people report accessibility problems; the accessibility statement (/toegankelijkheid/) names it.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "toegankelijkheid@jeugdregio.local")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("ping/", core_views.ping, name="ping"),
     path("calendar/renew/", calendar.renew_token, name="calendar_renew"),
+    path("toegankelijkheid/", core_views.accessibility_statement, name="accessibility"),
     path("calendar/<token:token>.ics", calendar.user_feed, name="calendar_user"),
     path(
         "calendar/<token:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"

@@ -88,9 +88,13 @@ class ReportListView(ProgrammeFilterView):
             .select_related("workgroup", "pilot")
             .prefetch_related("reporters"),
             programme_reports=ProgrammeReport.objects.filter(programme=self.programme),
-            request_form=RequestForm(programme=self.programme) if manages else None,
+            # Three forms on one page (the filter too): each its own ids, so every label names its own field.
+            request_form=RequestForm(programme=self.programme, auto_id="id_request_%s") if manages else None,
             compile_form=ProgrammeReportCreateForm(
-                initial=dict(zip(("period_start", "period_end"), services.half_year(timezone.localdate()), strict=True))
+                initial=dict(
+                    zip(("period_start", "period_end"), services.half_year(timezone.localdate()), strict=True)
+                ),
+                auto_id="id_compile_%s",
             )
             if manages
             else None,

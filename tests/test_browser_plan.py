@@ -21,7 +21,7 @@ def test_programme_manager_edits_a_milestone(live_server, page):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", "programmamanager")
     page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_selector("h1:has-text('Mijn werk')")
     page.click("nav a:has-text('Programma’s')")  # one programme: the list leads straight to it
     page.wait_for_selector("h1:has-text('Deeluitvoeringsprogramma jeugd 2026–2028')")

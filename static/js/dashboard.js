@@ -9,7 +9,7 @@
   Chart.defaults.animation = false;
   Chart.defaults.maintainAspectRatio = false;
 
-  var colours = { draft: "#adb5bd", on_route: "#ffc107", approved: "#20c997", running: "#198754", completed: "#0d6efd",
+  var colours = { draft: "#adb5bd", on_route: "#ffc107", approved: "#20c997", running: "#146c43", completed: "#154273",
     stopped: "#dc3545", rejected: "#842029", withdrawn: "#6c757d" };
 
   var pipeline = document.getElementById("chart-pipeline");
@@ -18,7 +18,7 @@
       type: "bar",
       data: { labels: data.pipeline.map(function (b) { return b.label; }),
         datasets: [{ data: data.pipeline.map(function (b) { return b.count; }),
-          backgroundColor: data.pipeline.map(function (b) { return colours[b.key] || "#0d6efd"; }) }] },
+          backgroundColor: data.pipeline.map(function (b) { return colours[b.key] || "#154273"; }) }] },
       options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { ticks: { precision: 0 } } } }
     });
   }
@@ -30,7 +30,7 @@
       type: "bar",
       data: { labels: data.money.map(function (r) { return r.year; }),
         datasets: [
-          { label: head[3].textContent, data: data.money.map(function (r) { return r.spent; }), backgroundColor: "#198754" },
+          { label: head[3].textContent, data: data.money.map(function (r) { return r.spent; }), backgroundColor: "#146c43" },
           { label: head[2].textContent + " − " + head[3].textContent.toLowerCase(), data: data.money.map(function (r) { return r.released_unspent; }), backgroundColor: "#75b798" },
           { label: head[4].textContent, data: data.money.map(function (r) { return r.available; }), backgroundColor: "#dee2e6" }
         ] },
@@ -43,9 +43,9 @@
     var item = data.indicators[parseInt(canvas.dataset.indicatorIndex, 10)];
     if (!item) { return; }
     var labels = item.points.map(function (p) { return p.date; });
-    var datasets = [{ data: item.points.map(function (p) { return p.value; }), borderColor: "#0d6efd", backgroundColor: "#0d6efd", tension: 0.2 }];
+    var datasets = [{ data: item.points.map(function (p) { return p.value; }), borderColor: "#154273", backgroundColor: "#154273", tension: 0.2 }];
     if (item.target !== null) {
-      datasets.push({ data: labels.map(function () { return item.target; }), borderColor: "#198754", borderDash: [6, 4], pointRadius: 0 });
+      datasets.push({ data: labels.map(function () { return item.target; }), borderColor: "#146c43", borderDash: [6, 4], pointRadius: 0 });
     }
     new Chart(canvas, { type: "line", data: { labels: labels, datasets: datasets },
       options: { plugins: { legend: { display: false } }, scales: { x: { display: labels.length > 0 }, y: { beginAtZero: true } } } });
@@ -69,7 +69,7 @@
       datasets: [
         { label: budget, data: rows.map(function (r) { return r.budget; }), backgroundColor: "#dee2e6" },
         { label: released, data: rows.map(function (r) { return r.released; }), backgroundColor: "#75b798" },
-        { label: spent, data: rows.map(function (r) { return r.spent; }), backgroundColor: "#198754" }
+        { label: spent, data: rows.map(function (r) { return r.spent; }), backgroundColor: "#146c43" }
       ] },
     options: { plugins: { legend: { position: "bottom" } } }
   });

@@ -1,7 +1,5 @@
 // Small progressive enhancements; every page works without them.
-document.querySelectorAll("[data-autosubmit]").forEach(function (el) {
-  el.addEventListener("change", function () { el.form.submit(); });
-});
+// No form submits itself on change (WCAG 3.2.2 On Input): every form has its own submit button.
 // Inline formsets: "add a row" clones the empty form Django renders as a template.
 document.querySelectorAll("[data-formset]").forEach(function (box) {
   var prefix = box.dataset.formset;
