@@ -5,6 +5,9 @@ history pages, the ticked rows of an action (`_selected_action`) and `_to_field`
 ValueError or FieldDoesNotExist (an HTTP 500). This site registers every ModelAdmin with SafeIdsAdminMixin in
 front, so those ids go through core.params: a malformed object is a 404, a malformed selection a Dutch message,
 and an autocomplete field shown again with a malformed value leaves that value out.
+
+Apps above core add conditions for entering the site with require_for_admin() (twofactor: a second factor), so
+core knows no app that uses it.
 """
 
 from django.contrib import admin, messages
@@ -12,7 +15,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteMixin
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from .params import parse_id
@@ -76,7 +79,32 @@ class SafeIdsAdminMixin(SafeWidgetsMixin):
         return super().response_action(request, queryset)
 
 
+_entry_checks = []
+
+
+def require_for_admin(check):
+    """Another condition for entering the admin site besides active staff, registered by an app above core in its
+    AppConfig.ready() (twofactor: a verified second factor). `check(request)` answers None when the request may
+    enter, or the URL where the user completes what is missing."""
+    _entry_checks.append(check)
+
+
+def _missing_step(request):
+    return next((url for url in (check(request) for check in _entry_checks) if url), None)
+
+
 class JeugdregioAdminSite(admin.AdminSite):
+    def has_permission(self, request):
+        return super().has_permission(request) and _missing_step(request) is None
+
+    def login(self, request, extra_context=None):
+        # Staff who signed in but still miss a registered step go there, not back to the password form.
+        if admin.AdminSite.has_permission(self, request):
+            url = _missing_step(request)
+            if url:
+                return HttpResponseRedirect(url)
+        return super().login(request, extra_context)
+
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, SafeIdsAdminMixin):

@@ -14,10 +14,13 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from core.amounts import dutch
+from core.signals import export_made
 
 
-def export(rows, headers, filename, kind):
+def export(rows, headers, filename, kind, user=None):
+    """The download; `user` is who asked for it, for the security audit log (core.signals.export_made)."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    rows = list(rows)
     if kind == "xlsx":
         workbook = Workbook()
         sheet = workbook.active
@@ -43,6 +46,7 @@ def export(rows, headers, filename, kind):
         for row in rows:
             writer.writerow([dutch(value) if isinstance(value, Decimal) else _cell(value) for value in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{kind}"'
+    export_made.send(sender=None, user=user, filename=filename, kind=kind, rows=len(rows))
     return response
 
 

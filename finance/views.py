@@ -34,7 +34,7 @@ class BudgetView(ProgrammePermissionMixin, TemplateView):
         balances = {b.year: b for b in context["pilot_years"]}
         for label, attribute in ((_("Pilot money released"), "net_released"), (_("Pilot money spent"), "spent")):
             rows.append((label, *[getattr(balances[y], attribute) if y in balances else None for y in years]))
-        return export(rows, headers, "begroting", kind)
+        return export(rows, headers, "begroting", kind, user=request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

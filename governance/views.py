@@ -130,7 +130,7 @@ class DecisionLogView(ProgrammeFilterView):
             )
             for d in decisions
         ]
-        return export(rows, headers, "besluitenlijst", kind)
+        return export(rows, headers, "besluitenlijst", kind, user=request.user)
 
 
 class MeetingListView(ProgrammePermissionMixin, TemplateView):

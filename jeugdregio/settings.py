@@ -9,6 +9,7 @@ and the security settings that `manage.py check --deploy` asks for are on.
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -93,6 +94,14 @@ INSTALLED_APPS = [
     "pilots",
     "finance",
     "reminders",
+    "accounts",  # invitations, who has access, the account lifecycle and the security audit log
+    # Two-factor authentication (twofactor/): django-otp with TOTP, recovery codes and passkeys (WebAuthn).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "twofactor",
+    "sso",  # single sign-on through OpenID Connect (off unless configured, see below)
     "reports",
     "dashboard",
     "demo",  # demo regions and the benchmark data set: on top, imported by no domain app
@@ -111,6 +120,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the device that verified this session
+    "twofactor.middleware.SecondFactorMiddleware",  # whoever still owes a second factor goes to verify or enrol
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.middleware.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -159,7 +170,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password is checked
     "rules.permissions.ObjectPermissionBackend",
+    "sso.backends.LocalPasswordSwitch",  # refuses every password when LOCAL_PASSWORD_LOGIN is off
     "django.contrib.auth.backends.ModelBackend",
+    "sso.backends.OrganisationAccountBackend",  # the organisation's account (OpenID Connect), when configured
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -226,6 +239,45 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# --- Single sign-on through OpenID Connect (app sso/; README "Single sign-on (OpenID Connect)") ---------------------
+# Off unless OIDC_OP_ISSUER and OIDC_RP_CLIENT_ID are set. The provider's endpoints come from its discovery document
+# (<issuer>/.well-known/openid-configuration) unless set one by one. Authorization code flow with PKCE and a nonce;
+# the ID token's signature (the provider's JWKS), issuer, audience and expiry are checked. mozilla-django-oidc reads
+# the OIDC_* names.
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "").strip()
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "").strip()
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "").strip()
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "").strip()
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "").strip()
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "").strip()
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "").strip()  # the end_session_endpoint
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_TIMEOUT = envint("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:callback"
+# Someone the provider knows but this site does not gets a new account (without any access) on first sign-in;
+# false: only people with an account here (matched by a verified e-mail address, or invited) may sign in.
+OIDC_CREATE_USER = envbool("OIDC_CREATE_USER", "True")
+# The claim that says the provider verified the e-mail address (Microsoft Entra ID: xms_edov).
+OIDC_EMAIL_VERIFIED_CLAIM = os.environ.get("OIDC_EMAIL_VERIFIED_CLAIM", "email_verified").strip()
+# The claim whose groups give read access to programmes (mapped in the admin site); empty: groups give nothing.
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "").strip()
+# false: no password sign-in at all (the login form is hidden and every password refused): the organisation's only.
+LOCAL_PASSWORD_LOGIN = envbool("LOCAL_PASSWORD_LOGIN", "True")
+# After Django's logout of an organisation-account session, on to the provider's end_session_endpoint.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "sso.logout.ProviderLogoutMiddleware",
+)
+if OIDC_OP_ISSUER:
+    # Logging out posts a form that is redirected to the provider's end_session_endpoint: form-action must allow it.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        "{0.scheme}://{0.netloc}".format(urlsplit(OIDC_OP_ISSUER))
+    )
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -238,6 +290,10 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# WhiteNoise serves the static files in every mode, gzip-compressed and with cache headers (Last-Modified, ETag,
+# max-age). In production collectstatic gives them hashed names, cached as immutable. `make run` collects them too
+# (Procfile.dev) and runs runserver with --nostatic, so WhiteNoise serves the collected, compressed copies instead of
+# runserver's uncompressed ones; a plain `manage.py runserver` still serves them straight from static/.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -248,6 +304,8 @@ STORAGES = {
         )
     },
 }
+WHITENOISE_USE_FINDERS = False  # serve the collected files (with their .gz), never the uncompressed sources
+WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", 60)  # seconds, for names without a hash
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -285,10 +343,6 @@ CELERY_BEAT_SCHEDULE = {
     },
     "reminders": {
         "task": "reminders.tasks.sweep_reminders",
-# WhiteNoise serves the static files in every mode, gzip-compressed and with cache headers (Last-Modified, ETag,
-# max-age). In production collectstatic gives them hashed names, cached as immutable. `make run` collects them too
-# (Procfile.dev) and runs runserver with --nostatic, so WhiteNoise serves the collected, compressed copies instead of
-# runserver's uncompressed ones; a plain `manage.py runserver` still serves them straight from static/.
         # Daily in production; `make run` sets a short interval so reminders show up while you watch.
         "schedule": envint("REMINDER_SWEEP_SECONDS", 24 * 3600),
     },
@@ -299,12 +353,39 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": envint("DIGEST_SECONDS", 3600),
     },
 }
-WHITENOISE_USE_FINDERS = False  # serve the collected files (with their .gz), never the uncompressed sources
-WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", 60)  # seconds, for names without a hash
 PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
+
+# --- Invitations, the account lifecycle and the security audit log (app accounts/; README "Uitnodigingen en
+# toegang" and "Beveiligingslogboek") ------------------------------------------------------------------------------
+# An invitation link works once, for this many days.
+INVITATION_DAYS = envint("INVITATION_DAYS", 7)
+# Accounts not used for this many days (last login, or creation when never logged in) are deactivated by a daily
+# task; never the last active administrator.
+ACCOUNT_INACTIVE_DAYS = envint("ACCOUNT_INACTIVE_DAYS", 365)
+# Audit log entries are kept this long (the AVG's storage limitation), then removed by a daily task. The database
+# refuses to delete younger entries; a shorter period takes effect at the next `migrate` (accounts/triggers.py).
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 730)
+if AUDIT_RETENTION_DAYS < 1 or ACCOUNT_INACTIVE_DAYS < 1 or INVITATION_DAYS < 1:
+    raise ImproperlyConfigured("INVITATION_DAYS, ACCOUNT_INACTIVE_DAYS and AUDIT_RETENTION_DAYS must be at least 1")
+# Tells the audit log which request it is serving (actor, address, browser); before axes, which stays last.
+MIDDLEWARE.insert(MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "accounts.middleware.AuditContextMiddleware")
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "deactivate-unused-accounts": {
+            "task": "accounts.tasks.deactivate_unused_accounts",
+            "schedule": envint("ACCOUNT_SWEEP_SECONDS", 24 * 3600),
+        },
+        "purge-audit-log": {
+            "task": "accounts.tasks.purge_audit_log",
+            "schedule": envint("AUDIT_PURGE_SECONDS", 24 * 3600),
+        },
+    }
+)
 
 # Mail: a visible folder in development, SMTP (the mail catcher in docker compose) otherwise.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Jeugdregio <noreply@jeugdregio.local>")
+# Where people report accessibility problems; the accessibility statement (/toegankelijkheid/) names it.
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "toegankelijkheid@jeugdregio.local")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -330,6 +411,37 @@ LOGGING = {
 # Demo users exist only outside production; their password never does in production.
 DEMO_PASSWORD = None if PRODUCTION else os.environ.get("DEMO_PASSWORD", "jeugdregio-demo")
 
+# --- Two-factor authentication (app twofactor/; README "Twee-factorauthenticatie") ---------------------------------
+# Administrators, staff, programme managers and the chairs and secretaries of governance bodies must verify a second
+# factor (TOTP app, recovery code or passkey) after their password; others may enrol. Sessions signed in through SSO
+# (a backend of the sso app) count as multi-factor. TWO_FACTOR_REQUIRED=false skips the requirement, for `make run`
+# and the tests only: it needs DEBUG outside production, and production refuses to start with it.
+TWO_FACTOR_REQUIRED = envbool("TWO_FACTOR_REQUIRED", "False" if DEBUG and not PRODUCTION else "True")
+if not TWO_FACTOR_REQUIRED and (PRODUCTION or not DEBUG):
+    raise ImproperlyConfigured("TWO_FACTOR_REQUIRED can be switched off only in development with DEBUG on")
+# Five wrong codes in a row lock the device like five wrong passwords lock a login (django-axes); below five,
+# django-otp's own per-device throttling asks for 1, 2, 4, 8 seconds between tries.
+TWO_FACTOR_FAILURE_LIMIT = envint("TWO_FACTOR_FAILURE_LIMIT", 5)
+TWO_FACTOR_COOLOFF = datetime.timedelta(minutes=envint("TWO_FACTOR_COOLOFF_MINUTES", 15))
+TWO_FACTOR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "Jeugdregio"  # the name the authenticator app shows next to the code
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Passkeys (django-otp-webauthn) as a second factor only, never instead of the password. A passkey belongs to one
+# domain: the host of SITE_URL (browsers refuse an IP address, so the demo's 127.0.0.1 becomes localhost: open the demo
+# at http://localhost:8000 to try passkeys). Origins must be https, or http://localhost.
+_site = urlsplit(SITE_URL)
+_site_is_ip = (_site.hostname or "").replace(".", "").isdigit() or ":" in (_site.hostname or "")
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID", "localhost" if _site_is_ip else _site.hostname or "localhost")
+OTP_WEBAUTHN_RP_NAME = "Jeugdregio"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist("OTP_WEBAUTHN_ALLOWED_ORIGINS") or [
+    f"https://{_site.netloc}"
+    if _site.scheme == "https"
+    else f"http://localhost{':' + str(_site.port) if _site.port else ''}"
+]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "True")
@@ -344,5 +456,3 @@ if PRODUCTION:
     CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 else:
     X_FRAME_OPTIONS = "DENY"
-# Where people report accessibility problems; the accessibility statement (/toegankelijkheid/) names it.
-ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "toegankelijkheid@jeugdregio.local")

@@ -14,12 +14,13 @@ admin.site.site_title = "Jeugdregio"
 
 urlpatterns = [
     path("", MyWorkView.as_view(), name="home"),
+    path("", include("sso.urls")),  # signing in with the organisation's account (/accounts/sso/…)
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", core_views.health, name="health"),
     path("ping/", core_views.ping, name="ping"),
-    path("calendar/renew/", calendar.renew_token, name="calendar_renew"),
     path("toegankelijkheid/", core_views.accessibility_statement, name="accessibility"),
+    path("calendar/renew/", calendar.renew_token, name="calendar_renew"),
     path("calendar/<token:token>.ics", calendar.user_feed, name="calendar_user"),
     path(
         "calendar/<token:token>/programmes/<int:programme_pk>.ics", calendar.programme_feed, name="calendar_programme"
@@ -35,6 +36,8 @@ urlpatterns = [
     path("", include("pilots.urls")),
     path("", include("reports.urls")),
     path("", include("reminders.urls")),
+    path("", include("accounts.urls")),
+    path("", include("twofactor.urls")),  # /account/twofactor/ (second factor), /account/passkeys/ (WebAuthn)
     path("", include("dashboard.urls")),
 ]
 

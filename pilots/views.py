@@ -104,7 +104,7 @@ class PilotListView(ProgrammeFilterView):
             )
             for p in pilots
         ]
-        return export(rows, headers, "pilots", kind)
+        return export(rows, headers, "pilots", kind, user=request.user)
 
 
 class PilotFormMixin(FormWithFormsetMixin):

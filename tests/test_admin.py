@@ -43,6 +43,10 @@ def test_every_changelist_add_and_change_page_opens(admin_client_, plan):
             "reminders.Digest",
             "reports.ProgressReport",
             "reports.ProgrammeReport",  # compiled on the reports page, never typed in
+            "accounts.Invitation",  # sent on a programme's access page (accounts:invite), through the service
+            "accounts.AuditEntry",  # written by the site alone, append-only
+            "twofactor.UserSecondFactor",  # who has which second factor; devices are made by their users only
+            "sso.OrganisationAccount",  # linked by signing in with the organisation account, never typed in
         )
         if model._meta.app_label == "axes":  # django-axes's own log of login attempts: read-only
             continue

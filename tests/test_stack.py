@@ -27,6 +27,8 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from finance.models import BudgetMovement
 from pilots.models import Pilot
@@ -166,6 +168,8 @@ def people(settings, programme, workgroup1, lead, secretaries, money):
         user.save()
         user.person.email = f"{user.username}@example.org"
         user.person.save()
+    for user in secretaries.values():  # they record advice and decisions: production asks them for a second factor
+        TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=True)
     ReportingSchedule.objects.create(
         programme=programme, workgroup=workgroup1, frequency=Frequency.DATES, first_due=timezone.localdate()
     )
@@ -214,6 +218,8 @@ def test_the_production_shape_runs_a_pilot_through_the_route_and_sends_the_mail(
         if not isinstance(actor, Session):
             session = Session(port)
             session.login(actor.username, PASSWORD)
+            device = TOTPDevice.objects.get(user=actor)
+            assert session.post("/account/twofactor/verify/", {"token": f"{totp(device.bin_key):06d}"})[0] == 302
             actor = session
         assert actor.post(f"/pilots/{pilot.pk}/act/{act}/", data)[0] == 302
     status, page = writer.get(f"/pilots/{pilot.pk}/")

@@ -23,8 +23,15 @@ from lxml import html as lxml_html
 PROJECT = Path(__file__).resolve().parent.parent
 
 # Tables that change on any request and say nothing about the data: sessions (a login, a renewed idle
-# clock) and django-axes's record of login attempts, which it keeps also for refused logins, by design.
-VOLATILE_TABLES = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_accessfailurelog"}
+# clock), django-axes's record of login attempts and the security audit log, which keep also refused requests
+# (a failed login, a forged invitation link, a download), by design.
+VOLATILE_TABLES = {
+    "django_session",
+    "axes_accessattempt",
+    "axes_accesslog",
+    "axes_accessfailurelog",
+    "accounts_auditentry",
+}
 
 MANAGEMENT_KEYS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
 PLAUSIBLE = {

@@ -27,7 +27,7 @@ class ProgrammeFilterView(ProgrammePermissionMixin, FilterView):
         filterset = self.get_filterset(self.get_filterset_class())
         objects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
         headers, rows = self.export_rows(objects)
-        return export(rows, headers, self.export_name, kind)
+        return export(rows, headers, self.export_name, kind, user=request.user)
 
     def export_rows(self, objects):
         raise NotImplementedError
