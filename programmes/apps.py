@@ -14,3 +14,5 @@ class ProgrammesConfig(AppConfig):
 
         registry.reminder_kind(RiskReminder.RISK_REVIEW, RiskReminder.RISK_REVIEW.label)
         registry.reminder_source(reminding.risk_candidates)
+        # A deactivated account gets no reminders, whichever app's they would be.
+        registry.silenced_addresses(reminding.deactivated_addresses)

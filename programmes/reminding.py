@@ -1,13 +1,34 @@
 """Risks past their review date remind their owner. Registered with the reminder sweep in ProgrammesConfig.ready."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from reminders.models import Reminder
 
 from .constants import RiskReminder
+from .models import Person
 from .risks import Risk
+
+
+def deactivated_addresses():
+    """The addresses of people whose account is deactivated (their own and their person's), unless an active
+    account or a person without a deactivated account also uses it. Four queries, whatever the number of people."""
+    users = get_user_model().objects.exclude(email="")
+    gone = {e.lower() for e in users.filter(is_active=False).values_list("email", flat=True)}
+    gone |= {
+        e.lower()
+        for e in Person.objects.filter(user__is_active=False).exclude(email="").values_list("email", flat=True)
+    }
+    if not gone:
+        return set()
+    kept = {e.lower() for e in users.filter(is_active=True).values_list("email", flat=True)}
+    kept |= {
+        e.lower()
+        for e in Person.objects.exclude(email="").exclude(user__is_active=False).values_list("email", flat=True)
+    }
+    return gone - kept
 
 
 def risk_candidates(today, types):

@@ -4,6 +4,7 @@
 - its reminder kinds (`reminder_kind`), saying whether a person may mute them by e-mail;
 - where its due reminders come from (`reminder_source`): a function (today, content types) → unsaved Reminder rows,
   with a fixed number of queries, and optionally what must exist before (`before_sweep`, e.g. report slots);
+- the addresses that get no reminders at all (`silenced_addresses`: people whose account is deactivated);
 - its notification kinds (`notification_kind`), with their rank (the most personal kind decides how a message
   reaches someone concerned in several ways) and whether they reach a person whatever that person chose.
 
@@ -27,6 +28,7 @@ _reminder_kinds: dict[str, Kind] = {}
 _notification_kinds: dict[str, Kind] = {}
 _sources = []
 _preparations = []
+_silenced = []
 
 
 def reminder_kind(value, label, *, mutable=True):
@@ -49,6 +51,20 @@ def before_sweep(function):
     if function not in _preparations:
         _preparations.append(function)
     return function
+
+
+def silenced_addresses(function):
+    """Registers a function () → set of lower-case addresses that get no reminders (e.g. of deactivated accounts)."""
+    if function not in _silenced:
+        _silenced.append(function)
+    return function
+
+
+def silenced():
+    addresses = set()
+    for function in _silenced:
+        addresses |= function()
+    return addresses
 
 
 def reminder_choices():

@@ -34,7 +34,10 @@ def candidates(today):
 
 
 def without_muted(rows):
-    """Drops the reminders a recipient muted; escalations always go."""
+    """Drops the reminders a recipient muted (escalations always go), and every reminder to an address the apps
+    silenced: a deactivated account gets no mail at all."""
+    silenced = registry.silenced()
+    rows = [r for r in rows if r.recipient.lower() not in silenced]
     unmutable = registry.unmutable_reminder_kinds()
     muted = {}
     for email, kinds in ReminderPreference.objects.exclude(user__email="").values_list("user__email", "muted"):

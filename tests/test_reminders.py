@@ -151,3 +151,15 @@ def test_the_beat_schedule_runs_the_sweep():
 
     app.loader.import_default_modules()
     assert settings.CELERY_BEAT_SCHEDULE["reminders"]["task"] in app.tasks
+
+
+def test_a_deactivated_account_gets_no_reminders(running_pilot, secretaries):
+    """The SO's secretary left and her account was deactivated: the go/no-go reminder goes to nobody."""
+    Gate.objects.create(pilot=running_pilot, planned_date=TODAY + datetime.timedelta(days=5))
+    secretary = secretaries["SO"]
+    secretary.is_active = False
+    secretary.save()
+    assert sweep.run(TODAY)["sent"] == 0
+    secretary.is_active = True
+    secretary.save()
+    assert sweep.run(TODAY)["sent"] == 1 and mail.outbox[0].to == ["secr_so@example.org"]
