@@ -14,31 +14,28 @@ def test_the_import_contracts_hold():
     assert "0 broken" in result.stdout
 
 
-def test_a_contract_breaks_when_core_imports_a_domain_app(tmp_path):
-    """The check is real: core importing pilots is reported as a broken contract."""
-    probe = Path(settings.BASE_DIR) / "core" / "_contract_probe.py"
-    probe.write_text("import pilots.services  # noqa: F401\n")
+def _lint_with_probe(app, source):
+    """lint-imports run with one planted module in `app`, removed afterwards."""
+    probe = Path(settings.BASE_DIR) / app / "_contract_probe.py"
+    probe.write_text(source)
     try:
         lint_imports = Path(sys.executable).with_name("lint-imports")
-        result = subprocess.run(
+        return subprocess.run(
             [str(lint_imports), "--no-cache"], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=300
         )
     finally:
         probe.unlink()
+
+
+def test_a_contract_breaks_when_core_imports_a_domain_app():
+    """The check is real: core importing pilots is reported as a broken contract."""
+    result = _lint_with_probe("core", "import pilots.services  # noqa: F401\n")
     assert result.returncode != 0 and "BROKEN" in result.stdout
 
 
 def test_a_floor_that_imports_a_floor_above_it_breaks_the_layers():
     """programmes (the ground) importing pilots is reported: the layers contract is real too."""
-    probe = Path(settings.BASE_DIR) / "programmes" / "_contract_probe.py"
-    probe.write_text("import pilots.models  # noqa: F401\n")
-    try:
-        lint_imports = Path(sys.executable).with_name("lint-imports")
-        result = subprocess.run(
-            [str(lint_imports), "--no-cache"], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=300
-        )
-    finally:
-        probe.unlink()
+    result = _lint_with_probe("programmes", "import pilots.models  # noqa: F401\n")
     assert result.returncode != 0
     assert "each floor imports only the floors below it" in result.stdout and "BROKEN" in result.stdout
 

@@ -116,28 +116,24 @@ def locked_until(device):
 def _verify(request, device, token, method):
     until = locked_until(device)
     if until is not None:
-        otp_failed.send(
-            type(device),
-            user=request.user,
-            request=request,
-            device=device,
-            method=method,
-            reason="locked",
-            locked_until=until,
-        )
-        return Outcome(device=device, locked_until=until)
+        return _refused(request, device, method, "locked", until)
     if device.verify_token(token):
         otp_login(request, device)
         otp_verified.send(type(device), user=request.user, request=request, device=device, method=method)
         return Outcome(device=device, verified=True)
     until = locked_until(device) if device.throttling_failure_count >= settings.TWO_FACTOR_FAILURE_LIMIT else None
+    return _refused(request, device, method, "wrong", until)
+
+
+def _refused(request, device, method, reason, until):
+    """Tells the audit log of a refused code (`reason`: "locked" or "wrong") and answers the outcome."""
     otp_failed.send(
         type(device),
         user=request.user,
         request=request,
         device=device,
         method=method,
-        reason="wrong",
+        reason=reason,
         locked_until=until,
     )
     return Outcome(device=device, locked_until=until)
