@@ -103,6 +103,10 @@ INSTALLED_APPS = [
     "twofactor",
     "sso",  # single sign-on through OpenID Connect (off unless configured, see below)
     "reports",
+    "papers",  # the meeting pack (vergaderstukken)
+    "publication",  # open publication of decisions (Woo)
+    "discussion",  # comments and annexes on proposals
+    "search",
     "dashboard",
     "demo",  # demo regions and the benchmark data set: on top, imported by no domain app
     "rest_framework",

@@ -38,6 +38,10 @@ urlpatterns = [
     path("", include("reminders.urls")),
     path("", include("accounts.urls")),
     path("", include("twofactor.urls")),  # /account/twofactor/ (second factor), /account/passkeys/ (WebAuthn)
+    path("", include("papers.urls")),
+    path("", include("publication.urls")),
+    path("", include("discussion.urls")),
+    path("", include("search.urls")),
     path("", include("dashboard.urls")),
 ]
 

@@ -1,0 +1,1 @@
+"""Comments with @mentions on proposals, experiments and reports; annexes on proposals."""

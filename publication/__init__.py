@@ -1,0 +1,1 @@
+"""Open publication of public bodies' decisions (Woo): public pages, Atom feed, DiWoo sitemap."""
