@@ -15,6 +15,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -246,8 +247,26 @@ def find(token):
     )
 
 
+def _worth_recording(problem, request):
+    """Someone trying invitation links at random would fill the audit log: an address gets at most
+    INVITATION_REFUSALS_RECORDED_PER_HOUR entries for unknown links an hour (counted in the cache; Redis in
+    production). Expired, used and revoked links are always recorded: they concern a real invitation."""
+    if problem != "unknown" or request is None:
+        return True
+    key = f"accounts:refused-links:{audit.client_ip(request) or 'unknown'}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count <= settings.INVITATION_REFUSALS_RECORDED_PER_HOUR
+
+
 def refuse_link(invitation, problem, request=None):
     """Records a link that leads nowhere and says so. Called outside any transaction that is rolled back."""
+    if not _worth_recording(problem, request):
+        return InvitationLinkRefused(problem)
     audit.record(
         AuditKind.INVITATION_REFUSED,
         request=request,

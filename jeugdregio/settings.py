@@ -363,6 +363,8 @@ PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
 # toegang" and "Beveiligingslogboek") ------------------------------------------------------------------------------
 # An invitation link works once, for this many days.
 INVITATION_DAYS = envint("INVITATION_DAYS", 7)
+# Unknown invitation links recorded in the audit log per address and hour; more are refused without an entry.
+INVITATION_REFUSALS_RECORDED_PER_HOUR = envint("INVITATION_REFUSALS_RECORDED_PER_HOUR", 20)
 # Accounts not used for this many days (last login, or creation when never logged in) are deactivated by a daily
 # task; never the last active administrator.
 ACCOUNT_INACTIVE_DAYS = envint("ACCOUNT_INACTIVE_DAYS", 365)

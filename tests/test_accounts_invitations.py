@@ -212,6 +212,16 @@ def accept_as_new(client, token):
     )
 
 
+@pytest.fixture(autouse=True)
+def fresh_refusal_counts():
+    """The hourly count of refused links per address lives in the cache, which other tests fill too."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def refused_entries(reason):
     return AuditEntry.objects.filter(kind=AuditKind.INVITATION_REFUSED, details__reason=reason)
 
@@ -364,3 +374,13 @@ def test_two_clicks_at_once_give_one_account_and_one_role(programme, manager):
     assert User.objects.filter(email="nieuw@example.org").count() == 1
     assert ProgrammeAccess.objects.filter(user__email="nieuw@example.org").count() == 1
     assert refused_entries("used").count() == 2
+
+
+def test_random_links_from_one_address_fill_the_audit_log_only_up_to_the_hourly_limit(client, programme, settings):
+    settings.INVITATION_REFUSALS_RECORDED_PER_HOUR = 3
+    for attempt in range(6):
+        page = client.get(reverse("accounts:accept", args=[f"{attempt:02d}" + "x" * 41]))
+        assert page.status_code == 404  # still refused, every time
+    assert refused_entries("unknown").count() == 3
+    other = client.get(reverse("accounts:accept", args=["y" * 43]), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 404 and refused_entries("unknown").count() == 4  # another address has its own count

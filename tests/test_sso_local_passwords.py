@@ -77,3 +77,15 @@ def test_the_switch_is_never_the_backend_a_session_is_kept_with(client, db):
     client.force_login(user)
     assert client.session["_auth_user_backend"] == "django.contrib.auth.backends.ModelBackend"
     assert client.get("/").status_code == 200
+
+
+def test_only_a_person_with_a_password_here_is_offered_to_change_it(client, db):
+    with_password = f.UserFactory(username="els")
+    client.force_login(with_password)
+    assert "/accounts/password_change/" in client.get("/account/reminders/").content.decode()
+    by_sso = f.UserFactory(username="sso-person")
+    by_sso.set_unusable_password()
+    by_sso.save()
+    client.force_login(by_sso)
+    page = client.get("/account/reminders/")
+    assert page.status_code == 200 and "/accounts/password_change/" not in page.content.decode()
