@@ -24,7 +24,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.mail import send
-from core.refusals import Forbidden, Refused
+from core.refusals import Refused
+from core.refusals import allow as _allow
+from core.refusals import require as _require
 from programmes.constants import AccessRole, MembershipRole
 from programmes.models import BodyMembership, Membership, Person, ProgrammeAccess
 from programmes.roles import forget_roles, roles_of
@@ -67,16 +69,6 @@ def link_message(problem):
             "This invitation has been withdrawn. Ask the programme manager if you think you should have access."
         ),
     }[problem]
-
-
-def _allow(condition, message):
-    if not condition:
-        raise Forbidden(message)
-
-
-def _require(condition, message):
-    if not condition:
-        raise Refused(message)
 
 
 # --- How one may sign in here ---------------------------------------------------------------------------------

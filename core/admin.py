@@ -4,13 +4,10 @@ from .models import Heartbeat
 from .templatetags.money import euro
 
 
-@admin.register(Heartbeat)
-class HeartbeatAdmin(admin.ModelAdmin):
-    """Read-only: written by the Celery heartbeat task."""
+class ReadOnlyMixin:
+    """For what the site alone writes (by its services or tasks): the admin shows it, and changes nothing."""
 
-    list_display = ["name", "seen_at"]
-
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -18,6 +15,13 @@ class HeartbeatAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Read-only: written by the Celery heartbeat task."""
+
+    list_display = ["name", "seen_at"]
 
 
 def euro_column(field="amount", description=None):

@@ -21,3 +21,10 @@ def dry_run(run):
     except _Rollback:
         pass
     return outcome["value"]
+
+
+def carried_fields(request, leave_out=()):
+    """What a confirmation page sends on in hidden fields: everything typed, except the form's token, the
+    confirmation itself, and the fields the page asks for again (`leave_out`)."""
+    skip = {"csrfmiddlewaretoken", "confirmed", *leave_out}
+    return [(name, value) for name, values in request.POST.lists() for value in values if name not in skip]

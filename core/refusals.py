@@ -19,3 +19,15 @@ class Forbidden(Refused):
 def as_permission_denied(error):
     """The PermissionDenied a view raises for a Forbidden act: the 403 page shows the service's message."""
     return PermissionDenied(" ".join(error.messages))
+
+
+def require(condition, message, refusal=Refused):
+    """Refuses the act with the message unless the condition holds (not now, or not with this input)."""
+    if not condition:
+        raise refusal(message)
+
+
+def allow(condition, message, refusal=Forbidden):
+    """Refuses the act as forbidden to this person unless the condition holds."""
+    if not condition:
+        raise refusal(message)

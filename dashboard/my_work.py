@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from governance.constants import MeetingStatus, StepAct
 from governance.models import AgendaItem, Meeting
+from pilots.conditions import conditions_to_act_on
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
 from programmes.constants import BodyKind
@@ -138,6 +139,8 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             )
         to_review = list(to_review.distinct().select_related("workgroup", "pilot").order_by("due_date")[:LIMIT])
 
+        to_meet, to_confirm = conditions_to_act_on(user, LIMIT)
+
         token = CalendarToken.objects.filter(user=user).first() or CalendarToken.objects.create(user=user)
         context["calendar_url"] = settings.SITE_URL + reverse("calendar_user", args=[token.token])
         context["dashboards"] = list(
@@ -153,6 +156,10 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             meetings=meetings,
             to_write=to_write,
             to_review=to_review,
-            nothing=not any([waiting, my_proposals, drafts, gates, risks, meetings, to_write, to_review]),
+            to_meet=to_meet,
+            to_confirm=to_confirm,
+            nothing=not any(
+                [waiting, my_proposals, drafts, gates, risks, meetings, to_write, to_review, to_meet, to_confirm]
+            ),
         )
         return context

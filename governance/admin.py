@@ -24,7 +24,7 @@ class BodyMembershipInline(ScopedInlineMixin, admin.TabularInline):
 
 @admin.register(GovernanceBody)
 class GovernanceBodyAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "abbreviation", "kind", "programme", "submission_deadline_days"]
+    list_display = ["name", "abbreviation", "kind", "programme", "submission_deadline_days", "decisions_public"]
     list_filter = ["kind", "programme"]
     list_select_related = ["programme"]
     search_fields = ["name", "abbreviation", "decision_authority"]

@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
 from core.downloads import serve_file
-from core.dryrun import dry_run
+from core.dryrun import carried_fields, dry_run
 from core.exports import export
 from programmes.models import BodyMembership, GovernanceBody
 from programmes.views.lists import ProgrammeFilterView
@@ -316,12 +316,7 @@ class MeetingCloseView(ObjectPermissionMixin, FormView):
             "subject": str(self.object),
             "will": will,
             "details": details,
-            "hidden": [
-                (name, value)
-                for name, values in self.request.POST.lists()
-                for value in values
-                if name not in ("csrfmiddlewaretoken", "confirmed")
-            ],
+            "hidden": carried_fields(self.request),
             "action": self.request.path,
             "cancel_url": self.object.get_absolute_url(),
             "nav_programme": self.programme,

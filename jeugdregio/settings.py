@@ -356,6 +356,10 @@ CELERY_BEAT_SCHEDULE = {
         # immediate notifications whose task was lost go out here too.
         "schedule": envint("DIGEST_SECONDS", 3600),
     },
+    "publish-decisions": {
+        "task": "publication.tasks.publish_due_decisions",
+        "schedule": envint("PUBLISH_SECONDS", 3600),
+    },
 }
 PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
 
@@ -412,6 +416,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint tells every rendering step at INFO ("Step 2 - Fetching and parsing CSS"): only its problems.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }
 
 # Demo users exist only outside production; their password never does in production.

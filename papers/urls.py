@@ -1,3 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "papers"
 
-urlpatterns = []
+urlpatterns = [
+    path("meetings/<int:pk>/papers.pdf", views.pack_download, name="pack"),
+]

@@ -175,16 +175,29 @@ class Decide(Act):
 
     def run(self, pilot, user, form):
         data = form.cleaned_data
-        return services.decide(pilot, user, data["outcome"], data["rationale"], amounts=form.amounts())
+        return services.decide(
+            pilot,
+            user,
+            data["outcome"],
+            data["rationale"],
+            amounts=form.amounts(),
+            conditions_note=data.get("conditions_note", ""),
+        )
 
     def will(self, pilot, form):
         body = services.deciding_body(pilot)
         outcome = form.cleaned_data["outcome"]
         if outcome == "approved":
-            return _(
+            text = _(
                 "%(body)s approves the proposal and releases %(amounts)s from the pilot budget. "
                 "The decision is final and goes into the decision log."
             ) % {"body": body, "amounts": _amounts_text(form.amounts())}
+            if form.open_conditions:
+                text += " " + _(
+                    "The conditions still open stay on the proposal, with your statement of how they are dealt "
+                    "with, until they are met."
+                )
+            return text
         if outcome == "rejected":
             return _(
                 "%(body)s rejects the proposal; no money is released. "

@@ -22,14 +22,38 @@ from programmes.admin import ScopedInlineMixin, StateLockedAdmin
 from programmes.forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 
 from . import services
-from .models import NOT_A_DRAFT, BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotEvent, PilotRole
+from .conditions import open_conditions
+from .models import (
+    NOT_A_DRAFT,
+    AssessmentCriterion,
+    BudgetRequest,
+    Condition,
+    Experiment,
+    Gate,
+    Indicator,
+    Measurement,
+    Pilot,
+    PilotEvent,
+    PilotRole,
+)
 
 
 class ActForm(forms.Form):
     _selected_action = forms.CharField(widget=forms.MultipleHiddenInput)
     outcome = forms.ChoiceField(label=_("Outcome"), required=False, choices=[])
     rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For a conditional advice: one condition per line. Each is followed on the proposal until met."),
+    )
+    conditions_note = forms.CharField(
+        label=_("How the open conditions are dealt with"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for an approval while conditions of the advice are still open."),
+    )
 
 
 ACTS = {
@@ -49,6 +73,7 @@ ACTS = {
             d["rationale"],
             amounts=_stated_amounts(p, d) if d["outcome"] == "approved" else None,
             via="admin",
+            conditions_note=d["conditions_note"],
         ),
     ),
     "return": (
@@ -96,10 +121,16 @@ def make_action(name):
             del form.fields["outcome"]
         if name != "advise":
             del form.fields["conditions"]
+        if name != "decide":
+            del form.fields["conditions_note"]
         if name == "decide":
             _add_amount_fields(form, queryset.prefetch_related("budget_requests"))
+        open_now = {}
+        if name == "decide":
+            open_now = {pilot: list(open_conditions(pilot)) for pilot in queryset if pilot.status == "on_route"}
+            open_now = {pilot: found for pilot, found in open_now.items() if found}
         if "apply" in request.POST and form.is_valid():
-            data = {"outcome": "", "conditions": "", **form.cleaned_data}
+            data = {"outcome": "", "conditions": "", "conditions_note": "", **form.cleaned_data}
             for pilot in queryset:
                 try:
                     perform(pilot, request.user, data)
@@ -117,6 +148,7 @@ def make_action(name):
                 "form": form,
                 "pilots": queryset,
                 "action": f"act_{name}",
+                "open_conditions": open_now,
                 "opts": modeladmin.model._meta,
             },
         )
@@ -226,6 +258,31 @@ class EventInline(admin.TabularInline):
         return False
 
 
+class ConditionInline(admin.TabularInline):
+    """The conditions of conditional advice, as followed: changed only by their acts (pilots.conditions)."""
+
+    model = Condition
+    extra = 0
+    can_delete = False
+    fields = ["text", "body", "state", "submission"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AssessmentCriterion)
+class AssessmentCriterionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "programme", "order", "scale_min", "scale_max", "axis"]
+    list_filter = ["programme"]
+    list_select_related = ["programme"]
+    search_fields = ["name"]
+    autocomplete_fields = ["programme"]
+
+
 @admin.register(Pilot)
 class PilotAdmin(StateLockedAdmin, SimpleHistoryAdmin):
     form = ProgrammeScopedForm
@@ -238,7 +295,7 @@ class PilotAdmin(StateLockedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["programme", "workgroup", "experiment"]
     filter_horizontal = ["action_lines", "parties"]
     readonly_fields = ["status", "current_step", "submission"]
-    inlines = [BudgetRequestInline, GateInline, IndicatorInline, RoleInline, EventInline]
+    inlines = [BudgetRequestInline, GateInline, IndicatorInline, RoleInline, ConditionInline, EventInline]
     actions = [make_action(name) for name in ACTS]
     object_history_template = "admin/pilots/pilot/object_history.html"
 

@@ -27,5 +27,7 @@ class PilotsConfig(AppConfig):
         registry.notification_kind(
             PilotNotification.OWN_PROPOSAL, PilotNotification.OWN_PROPOSAL.label, rank=10, always=True
         )
+        # Conditions of advice: the lead hears of confirmations and reopenings, the body of conditions marked met.
+        registry.notification_kind(PilotNotification.CONDITIONS, PilotNotification.CONDITIONS.label, rank=20)
         registry.notification_kind(PilotNotification.MY_BODY, PilotNotification.MY_BODY.label, rank=30)
         registry.notification_kind(PilotNotification.INFORMED, PilotNotification.INFORMED.label, rank=40)

@@ -69,3 +69,34 @@ class PilotNotification(models.TextChoices):
     OWN_PROPOSAL = "own_proposal", _("Outcomes of my proposals")
     MY_BODY = "my_body", _("Proposals that reach my body, with the advice so far")
     INFORMED = "informed", _("Pilots I am kept informed of (RACI)")
+    CONDITIONS = "conditions", _("Conditions of advice: set, marked as met, confirmed or reopened")
+
+
+class ConditionState(models.TextChoices):
+    """Where a condition of a conditional advice stands; it is followed until met or dropped."""
+
+    OPEN = "open", _("Open")
+    CLAIMED = "claimed", _("Met according to the lead, awaiting confirmation")
+    MET = "met", _("Met")
+    DROPPED = "dropped", _("Dropped")
+
+
+# Conditions still to be followed: the deciding body sees these, the lead and the body act on them.
+UNSETTLED = (ConditionState.OPEN, ConditionState.CLAIMED)
+
+
+class ConditionAct(models.TextChoices):
+    SET = "set", _("Set by the advice")
+    MARKED_MET = "marked_met", _("Marked as met")
+    CONFIRMED = "confirmed", _("Confirmed as met")
+    REOPENED = "reopened", _("Reopened")
+    DROPPED = "dropped", _("Dropped")
+    ADDRESSED = "addressed", _("Dealt with at the decision")
+
+
+class CriterionAxis(models.TextChoices):
+    """The place of a criterion in the prioritisation matrix."""
+
+    IMPACT = "impact", _("Impact (horizontal axis)")
+    FEASIBILITY = "feasibility", _("Feasibility (vertical axis)")
+    URGENCY = "urgency", _("Urgency (bubble size)")

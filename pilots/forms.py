@@ -1,6 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.amounts import EuroField
@@ -9,8 +9,10 @@ from finance import ledger
 from governance.constants import AdviceOutcome
 from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 
+from .assessment import MOTIVATION_LENGTH
+from .conditions import open_conditions
 from .constants import GateOutcome
-from .models import BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
+from .models import AssessmentCriterion, BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
 from .services import pilot_budget_years
 
 
@@ -196,8 +198,19 @@ class AdviceForm(RationaleForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the advice.")},
     )
-    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For a conditional advice: one condition per line. Each is followed on the proposal until met."),
+    )
     field_order = ["outcome", "rationale", "conditions"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == AdviceOutcome.CONDITIONAL and not (data.get("conditions") or "").strip():
+            self.add_error("conditions", _("Name the conditions of a conditional advice, one per line."))
+        return data
 
 
 DECIDE_OUTCOMES = [("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))]
@@ -214,6 +227,15 @@ class DecideForm(RationaleForm):
 
     def __init__(self, *args, pilot=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The conditions of the advice still open: the deciding body sees them, and says how they are dealt with.
+        self.open_conditions = list(open_conditions(pilot))
+        if self.open_conditions:
+            self.fields["conditions_note"] = forms.CharField(
+                label=_("How the open conditions are dealt with"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Required for an approval while conditions of the advice are still open."),
+            )
         requests = list(pilot.budget_requests.all())
         balances = {b.year: b for b in ledger.year_balances(pilot.programme, [r.year for r in requests])}
         for request in requests:
@@ -233,6 +255,11 @@ class DecideForm(RationaleForm):
 
     def clean(self):
         data = super().clean()
+        if data.get("outcome") == "approved" and self.open_conditions and not data.get("conditions_note", "").strip():
+            self.add_error(
+                "conditions_note",
+                _("Conditions of the advice are still open: state how they are dealt with before approving."),
+            )
         if data.get("outcome") == "approved":
             for name in self.fields:
                 if name.startswith("amount_") and data.get(name) is None and name not in self.errors:
@@ -291,3 +318,125 @@ class PromoteForm(forms.Form):
     objective = forms.CharField(label=_("Objective"), required=False, widget=SHORT_TEXT)
     approach = forms.CharField(label=_("Approach"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
     intended_effects = forms.CharField(label=_("Intended effects"), required=False, widget=SHORT_TEXT)
+
+
+class ConditionActForm(forms.Form):
+    """Marking a condition met, confirming, reopening or dropping it, with an explanation (the service says when)."""
+
+    explanation = forms.CharField(
+        label=_("Explanation"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ScoreForm(forms.Form):
+    """One member's scores of a proposal: per criterion a score on its scale and a short motivation."""
+
+    def __init__(self, *args, criteria=(), members=None, scores=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        scores = scores or {}
+        if members is not None:
+            self.fields["member"] = forms.ModelChoiceField(
+                label=_("Scores of"),
+                queryset=members,
+                required=False,
+                empty_label=_("myself"),
+                help_text=_("As chair or secretary you can record the scores a member gave in the meeting."),
+            )
+        for criterion in self.criteria:
+            given = scores.get(criterion.pk)
+            self.fields[f"value_{criterion.pk}"] = forms.TypedChoiceField(
+                label=criterion.name,
+                help_text=criterion.description,
+                choices=[("", "–")] + [(value, value) for value in criterion.scale],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=given.value if given else None,
+                error_messages={
+                    "invalid_choice": _("Choose a score from %(min)s to %(max)s.")
+                    % {"min": criterion.scale_min, "max": criterion.scale_max}
+                },
+            )
+            self.fields[f"motivation_{criterion.pk}"] = forms.CharField(
+                label=_("Motivation for %(criterion)s") % {"criterion": criterion.name},
+                required=False,
+                max_length=MOTIVATION_LENGTH,
+                initial=given.motivation if given else "",
+            )
+
+    def clean(self):
+        data = super().clean()
+        if self.criteria and all(data.get(f"value_{c.pk}") is None for c in self.criteria) and not self.errors:
+            raise ValidationError(_("Give a score on at least one criterion."))
+        return data
+
+    def rows(self):
+        """Per criterion its score and motivation fields, to lay out together."""
+        return [(c, self[f"value_{c.pk}"], self[f"motivation_{c.pk}"]) for c in self.criteria]
+
+    def entries(self):
+        return {
+            criterion.pk: (
+                self.cleaned_data.get(f"value_{criterion.pk}"),
+                self.cleaned_data.get(f"motivation_{criterion.pk}"),
+            )
+            for criterion in self.criteria
+        }
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = AssessmentCriterion
+        fields = ["name", "description", "order", "scale_min", "scale_max", "axis"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("scale_min"), data.get("scale_max")
+        if low is not None and high is not None and low >= high:
+            self.add_error("scale_max", _("The highest score must be higher than the lowest score."))
+        elif self.instance.pk and low is not None and high is not None:
+            outside = self.instance.scores.exclude(value__range=(low, high)).exists()
+            if outside:
+                self.add_error("scale_max", _("Scores already given lie outside this scale: keep the scale wider."))
+        return data
+
+
+class BaseCriterionFormSet(BaseModelFormSet):
+    def __init__(self, *args, programme=None, **kwargs):
+        self.programme = programme
+        kwargs.setdefault("queryset", AssessmentCriterion.objects.filter(programme=programme))
+        super().__init__(*args, **kwargs)
+
+    def save_new(self, form, commit=True):
+        form.instance.programme = self.programme
+        return super().save_new(form, commit)
+
+    def clean(self):
+        super().clean()
+        names, axes = set(), set()
+        for form in self.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE") or not form.cleaned_data.get("name"):
+                continue
+            name, axis = form.cleaned_data["name"].strip().lower(), form.cleaned_data.get("axis")
+            if name in names:
+                form.add_error("name", _("Two criteria have the same name."))
+            if axis and axis in axes:
+                form.add_error("axis", _("Only one criterion can take this place in the matrix."))
+            names.add(name)
+            if axis:
+                axes.add(axis)
+        # A deleted form's own errors do not count, so a criterion that has scores is refused for the whole set.
+        scored = [
+            form.instance.name for form in self.deleted_forms if form.instance.pk and form.instance.scores.exists()
+        ]
+        if scored:
+            raise ValidationError(
+                _("%(names)s already has scores and cannot be removed.") % {"names": ", ".join(scored)}
+            )
+
+
+CriterionFormSet = modelformset_factory(
+    AssessmentCriterion, form=CriterionForm, formset=BaseCriterionFormSet, extra=1, can_delete=True
+)

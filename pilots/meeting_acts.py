@@ -37,4 +37,5 @@ class PilotAgendaHandler:
         elif step.act == StepAct.ADVISE:
             services.record_advice(pilot, user, value, rationale, via="meeting", meeting=meeting)
         else:
-            services.decide(pilot, user, value, rationale, via="meeting", meeting=meeting)
+            # The meeting's recorded outcome is also its statement of how open conditions are dealt with.
+            services.decide(pilot, user, value, rationale, via="meeting", meeting=meeting, conditions_note=rationale)

@@ -20,7 +20,17 @@ from governance.constants import StepAct
 from governance.models import Advice, Decision
 from programmes.models import ActionLine, GovernanceBody, Organisation, Person, Programme, Workgroup
 
-from .constants import EventKind, ExperimentStatus, GateOutcome, PilotKind, PilotRoleKind, PilotStatus
+from .constants import (
+    ConditionAct,
+    ConditionState,
+    CriterionAxis,
+    EventKind,
+    ExperimentStatus,
+    GateOutcome,
+    PilotKind,
+    PilotRoleKind,
+    PilotStatus,
+)
 
 
 class Experiment(models.Model):
@@ -232,6 +242,9 @@ class PilotEvent(AppendOnlyModel):
     advice = models.ForeignKey(Advice, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     via = models.CharField(max_length=20, default="web", help_text="web, admin, task or meeting")
+    # The assessing body's joint assessment, frozen with its forward or return act: per criterion the mean,
+    # lowest and highest score and the number of scores (pilots.assessment.joint_assessment).
+    assessment = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["pilot", "at", "pk"]
@@ -332,3 +345,143 @@ class PilotRole(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_role_display()}"
+
+
+class Condition(models.Model):
+    """One condition of a conditional advice, followed on the pilot until it is met or dropped.
+
+    The state changes only through pilots.conditions, which writes a ConditionEvent for every change.
+    """
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="conditions", verbose_name=_("pilot"))
+    advice = models.ForeignKey(Advice, on_delete=models.PROTECT, related_name="+", verbose_name=_("advice"))
+    body = models.ForeignKey(GovernanceBody, on_delete=models.PROTECT, related_name="+", verbose_name=_("set by"))
+    submission = models.PositiveSmallIntegerField(_("submission"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("condition"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=ConditionState.choices, default=ConditionState.OPEN, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pilot", "submission", "advice", "number"]
+        verbose_name = _("condition")
+        verbose_name_plural = _("conditions")
+        constraints = [models.UniqueConstraint(fields=["advice", "number"], name="condition_unique_number")]
+        indexes = [models.Index(fields=["state", "pilot"])]
+
+    def __str__(self):
+        return f"{self.pilot}: {self.text[:80]}"
+
+    @property
+    def programme(self):
+        return self.pilot.programme
+
+    @property
+    def is_settled(self):
+        return self.state in (ConditionState.MET, ConditionState.DROPPED)
+
+
+class ConditionEvent(AppendOnlyModel):
+    """Every change of a condition: who, when, what, and why."""
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="events")
+    act = models.CharField(_("act"), max_length=12, choices=ConditionAct.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    via = models.CharField(max_length=20, default="web")
+
+    class Meta:
+        ordering = ["condition", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.condition}: {self.get_act_display()}"
+
+
+class AssessmentCriterion(models.Model):
+    """A criterion of the programme's own on which the assessing body scores proposals (002 §5.1, phase 2)."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="assessment_criteria", verbose_name=_("programme")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    scale_min = models.SmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.SmallIntegerField(_("highest score"), default=5)
+    axis = models.CharField(
+        _("place in the matrix"),
+        max_length=12,
+        choices=CriterionAxis.choices,
+        blank=True,
+        help_text=_("Impact and feasibility are the axes of the prioritisation matrix, urgency the bubble size."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "order", "name"]
+        verbose_name = _("assessment criterion")
+        verbose_name_plural = _("assessment criteria")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="criterion_unique_name"),
+            models.UniqueConstraint(
+                fields=["programme", "axis"], condition=~models.Q(axis=""), name="criterion_unique_axis"
+            ),
+            models.CheckConstraint(condition=models.Q(scale_min__lt=models.F("scale_max")), name="criterion_scale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.scale_min is not None and self.scale_max is not None and self.scale_min >= self.scale_max:
+            raise ValidationError({"scale_max": _("The highest score must be higher than the lowest score.")})
+
+    @property
+    def scale(self):
+        return range(self.scale_min, self.scale_max + 1)
+
+
+class Score(models.Model):
+    """One member's score of a proposal on one criterion at the assessing body's step, with a short motivation.
+
+    Editable by its member (or by the body's secretary on the member's behalf) while the proposal waits at that
+    step; frozen once the body has forwarded or returned it. Written only by pilots.assessment.
+    """
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="scores", verbose_name=_("pilot"))
+    submission = models.PositiveSmallIntegerField(_("submission"))
+    step_order = models.PositiveSmallIntegerField(_("route step"))
+    criterion = models.ForeignKey(
+        AssessmentCriterion, on_delete=models.PROTECT, related_name="scores", verbose_name=_("criterion")
+    )
+    member = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="scores", verbose_name=_("member"))
+    value = models.SmallIntegerField(_("score"))
+    motivation = models.CharField(_("motivation"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pilot", "submission", "step_order", "member__name", "criterion__order"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pilot", "submission", "step_order", "criterion", "member"], name="score_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.pilot} – {self.criterion}: {self.value} ({self.member})"
+
+    @property
+    def programme(self):
+        return self.pilot.programme

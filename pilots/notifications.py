@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from programmes.constants import MembershipRole
 from programmes.models import BodyMembership, Membership
 from reminders import notify as notifications
+from reminders import tasks as reminder_tasks
 
-from .constants import EventKind, PilotNotification, PilotRoleKind
+from .constants import ConditionAct, EventKind, PilotNotification, PilotRoleKind
 from .models import PilotEvent
 
 # The outcomes the proposer is always told of.
@@ -132,3 +133,48 @@ def recipients(event):
 def notify(event_id, to):
     """Sends the event's immediate notifications, `to`: the ids written when the event was recorded."""
     return notifications.send_now(to or [])
+
+
+def _body_seats(body):
+    return [m.person for m in BodyMembership.objects.filter(body=body).select_related("person__user")]
+
+
+def _condition_text(event):
+    condition, pilot = event.condition, event.condition.pilot
+    names = {"pilot": pilot.title, "body": condition.body}
+    if event.act == ConditionAct.MARKED_MET:
+        intro = _("The lead of %(pilot)s reports that a condition of %(body)s has been met; please confirm.") % names
+    elif event.act == ConditionAct.CONFIRMED:
+        intro = _("%(body)s has confirmed that a condition on %(pilot)s has been met.") % names
+    elif event.act == ConditionAct.REOPENED:
+        intro = _("%(body)s finds a condition on %(pilot)s not met yet: it is open again.") % names
+    else:
+        intro = _("A condition of %(body)s on %(pilot)s has been dropped.") % names
+    lines = [intro, _("Condition: %(text)s") % {"text": condition.text}]
+    if event.explanation:
+        lines.append(_("Explanation: %(text)s") % {"text": event.explanation})
+    url = settings.SITE_URL + pilot.get_absolute_url() + "#conditions"
+    lines.append(_("See the proposal: %(url)s") % {"url": url})
+    subject = _("%(pilot)s: condition %(act)s") % {"pilot": pilot.title, "act": event.get_act_display().lower()}
+    return subject, "\n\n".join(lines), url
+
+
+def condition_audience(event):
+    """Marked met: the body that set it hears (it confirms); confirmed, reopened or dropped: the lead hears."""
+    condition = event.condition
+    people = notifications.Audience(actor=event.actor)
+    if event.act == ConditionAct.MARKED_MET:
+        people.add_persons(_body_seats(condition.body), PilotNotification.CONDITIONS)
+    elif event.act in (ConditionAct.CONFIRMED, ConditionAct.REOPENED, ConditionAct.DROPPED):
+        persons, users = _proposers(condition.pilot)
+        people.add_persons(persons, PilotNotification.CONDITIONS)
+        people.add_users(users, PilotNotification.CONDITIONS)
+        if event.act == ConditionAct.DROPPED:
+            people.add_persons(_body_seats(condition.body), PilotNotification.CONDITIONS)
+    return people
+
+
+def tell_of_condition(event):
+    """Writes the pending notifications of a condition's change (in its transaction) and sends them after commit."""
+    subject, body, url = _condition_text(event)
+    reminder_tasks.queue(notifications.record(condition_audience(event), subject, body, url))

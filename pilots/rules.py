@@ -31,6 +31,27 @@ def records_for(user, body):
     return roles.is_admin or body.programme_id in roles.managed_programmes or body.pk in roles.recording_body_ids
 
 
+def sits_in(user, body):
+    """A seat in the body, whatever the role (member, chair, secretary)."""
+    return body is not None and body.pk in roles_of(user).body_ids
+
+
+def acts_for_body(user, body):
+    """The body's members, and whoever records for it (chair, secretary, programme manager, administrator).
+
+    Confirming or reopening a condition the body set, and scoring at its step, are the members' own acts.
+    """
+    return sits_in(user, body) or records_for(user, body)
+
+
+def sees_scores(user, programme, body):
+    """Individual scores are the assessing body's and the programme manager's only (and an administrator's)."""
+    if body is None:
+        return False
+    roles = roles_of(user)
+    return roles.is_admin or programme.pk in roles.managed_programmes or body.pk in roles.body_ids
+
+
 # Drafts are the workgroup's own until submitted; after that everyone who reads the programme reads them.
 can_view_pilot = can_edit_plan | sits_in_pilot_workgroup | (can_read & ~is_draft)
 can_write_proposal = can_edit_plan | leads_pilot_workgroup
@@ -40,3 +61,5 @@ rules.add_perm("pilots.change_pilot", can_write_proposal)
 # Editing the proposal also needs Pilot.is_editable (only drafts): a state rule, which binds administrators too.
 rules.add_perm("pilots.view_experiment", can_read)
 rules.add_perm("pilots.change_experiment", can_write_proposal)
+# The programme's assessment criteria are part of its plan: the programme manager (and administrators) keep them.
+rules.add_perm("pilots.change_assessmentcriterion", can_edit_plan)

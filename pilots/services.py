@@ -4,6 +4,7 @@ Each act locks the pilot row, checks who may act, enforces the rules of domain.m
 append-only PilotEvent (and the governance Advice or Decision), and queues notifications after commit.
 """
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -13,14 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.amounts import parse_euro
-from core.refusals import Forbidden, Refused
+from core.refusals import Forbidden, Refused, allow, require
 from core.templatetags.money import euro
 from finance import ledger
 from finance.models import BudgetLine
 from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
 from governance.models import Advice, Decision, DecisionRoute
 
-from . import agenda, tasks
+from . import agenda, assessment, conditions, tasks
 from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
 from .models import Experiment, Gate, Pilot, PilotEvent, PilotStep, PilotVersion
 from .notifications import recipients
@@ -41,6 +42,10 @@ class ActForbidden(ActRefused, Forbidden):
     """An act this user may not do on this pilot: the web answers 403 with the message."""
 
 
+_require = functools.partial(require, refusal=ActRefused)
+_allow = functools.partial(allow, refusal=ActForbidden)
+
+
 def _lock(pilot):
     pilot = Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=pilot.pk)
     # An act changes only the state (status, step), which the proposal's edit history leaves out: the act's
@@ -49,17 +54,7 @@ def _lock(pilot):
     return pilot
 
 
-def _require(condition, message):
-    if not condition:
-        raise ActRefused(message)
-
-
-def _allow(condition, message):
-    if not condition:
-        raise ActForbidden(message)
-
-
-def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=None):
+def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=None, joint_assessment=None):
     event = PilotEvent.objects.create(
         pilot=pilot,
         kind=kind,
@@ -70,6 +65,7 @@ def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=Non
         body=step.body if step else None,
         advice=advice,
         decision=decision,
+        assessment=joint_assessment,
     )
     # Who to tell is decided now, where the pilot stands after this act, not when the worker gets to it.
     to = recipients(event)
@@ -188,23 +184,27 @@ def return_for_revision(pilot, user, rationale, via="web", meeting=None):
     step = _current_step(pilot)
     _may_act_at(user, step)
     _require(rationale.strip(), _("Say why the proposal goes back: a rationale is required."))
+    joint = assessment.joint_assessment(pilot, step) if step.act == StepAct.ASSESS else None
     decision = _record_decision(pilot, step.body, user, DecisionOutcome.RETURNED, rationale, step.order, meeting)
     pilot.status, pilot.current_step = PilotStatus.DRAFT, None
     pilot.save(update_fields=["status", "current_step"])
-    _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
+    _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision, joint_assessment=joint)
     agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     return pilot
 
 
-def _advise_and_move_on(pilot, step, user, outcome, rationale, conditions, kind, via, meeting):
-    """Records the body's advice (or assessment) at its step and sends the proposal to the next step."""
+def _advise_and_move_on(pilot, step, user, outcome, rationale, conditions_text, kind, via, meeting, joint=None):
+    """Records the body's advice (or assessment) at its step and sends the proposal to the next step.
+
+    A conditional advice's conditions become separate items on the pilot, followed until met (pilots.conditions).
+    """
     advice = Advice(
         meeting=meeting,
         programme=pilot.programme,
         body=step.body,
         outcome=outcome,
         rationale=rationale,
-        conditions=conditions,
+        conditions=conditions_text,
         subject=pilot,
         subject_title=pilot.title,
         date=timezone.localdate(),
@@ -213,9 +213,11 @@ def _advise_and_move_on(pilot, step, user, outcome, rationale, conditions, kind,
     )
     advice.full_clean()
     advice.save()
+    if outcome == AdviceOutcome.CONDITIONAL:
+        conditions.create_from_advice(pilot, advice, user, via)
     _advance(pilot)
     pilot.save(update_fields=["current_step"])
-    _event(pilot, kind, user, via, note=rationale, step=step, advice=advice)
+    _event(pilot, kind, user, via, note=rationale, step=step, advice=advice, joint_assessment=joint)
     agenda.unschedule(pilot, step.body, keep_meeting=meeting)
     agenda.schedule(pilot)
     return pilot
@@ -228,7 +230,10 @@ def forward(pilot, user, note="", via="web", meeting=None):
     step = _current_step(pilot)
     _may_act_at(user, step)
     _require(step.act == StepAct.ASSESS, _("%(body)s does not assess at this step.") % {"body": step.body})
-    return _advise_and_move_on(pilot, step, user, AdviceOutcome.POSITIVE, note, "", EventKind.FORWARDED, via, meeting)
+    joint = assessment.joint_assessment(pilot, step)
+    return _advise_and_move_on(
+        pilot, step, user, AdviceOutcome.POSITIVE, note, "", EventKind.FORWARDED, via, meeting, joint
+    )
 
 
 @transaction.atomic
@@ -241,8 +246,11 @@ def record_advice(pilot, user, outcome, rationale="", conditions="", via="web", 
 
 
 @transaction.atomic
-def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=None):
-    """The deciding body approves (releasing budget), rejects, or returns the proposal."""
+def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=None, conditions_note=""):
+    """The deciding body approves (releasing budget), rejects, or returns the proposal.
+
+    Approving while conditions of an advice are still open needs `conditions_note`: how they are dealt with.
+    """
     pilot = _lock(pilot)
     step = _current_step(pilot)
     _may_act_at(user, step)
@@ -258,6 +266,8 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
         _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
         agenda.unschedule(pilot, step.body, keep_meeting=meeting)
         return pilot
+    if outcome == DecisionOutcome.APPROVED:
+        conditions.address_at_decision(pilot, None, user, conditions_note, via)
     decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order, meeting)
     if outcome == DecisionOutcome.REJECTED:
         pilot.status, pilot.current_step = PilotStatus.REJECTED, None
@@ -276,6 +286,7 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
         )
     for year, amount in sorted(amounts.items()):
         ledger.release(pilot.programme, year, amount, pilot.ledger_key, pilot.title, decision, user)
+    conditions.address_at_decision(pilot, decision, user, conditions_note, via)
     pilot.status, pilot.current_step = PilotStatus.APPROVED, None
     pilot.save(update_fields=["status", "current_step"])
     released = ", ".join(f"{year}: {euro(amount)}" for year, amount in sorted(amounts.items()))

@@ -12,32 +12,46 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import DetailView, UpdateView
+from django.views.generic import DetailView, TemplateView, UpdateView
 
-from core.dryrun import dry_run
+from core.dryrun import carried_fields, dry_run
 from core.exports import export
 from core.refusals import Forbidden, as_permission_denied
-from governance.constants import StepAct
-from programmes.models import Workgroup
+from governance.constants import AdviceOutcome, StepAct
+from programmes.models import BodyMembership, GovernanceBody, Person, Workgroup
 from programmes.roles import roles_of
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
-from . import agenda, services
+from . import agenda, assessment, conditions, services
 from .acts import ACTS
 from .constants import PilotStatus
 from .filters import ExperimentFilter, PilotFilter
 from .forms import (
     BudgetRequestFormSet,
+    ConditionActForm,
+    CriterionFormSet,
     ExperimentForm,
     GateFormSet,
     IndicatorFormSet,
     PilotForm,
     PromoteForm,
     RoleFormSet,
+    ScoreForm,
 )
-from .models import NOT_A_DRAFT, Experiment, Gate, Indicator, Pilot, PilotEvent, PilotRole, PilotStep
-from .rules import records_for
+from .models import (
+    NOT_A_DRAFT,
+    Condition,
+    ConditionEvent,
+    Experiment,
+    Gate,
+    Indicator,
+    Pilot,
+    PilotEvent,
+    PilotRole,
+    PilotStep,
+)
+from .rules import acts_for_body, records_for, sees_scores, sits_in
 
 
 def visible_pilots(user, programme):
@@ -220,9 +234,56 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             for s in context["steps"]
         ]
         context["events"] = events
+        context.update(condition_context(pilot, user, events, context.get("condition_form")))
+        context.update(assessment_context(pilot, user, step, events))
         context["version_diffs"] = version_diffs(context["versions"])
         context["today"] = timezone.localdate()
         return context
+
+
+def condition_context(pilot, user, events, bound_form=None):
+    """The pilot's conditions with what this user may do with each: two queries, none if no advice set any."""
+    if not any(event.advice and event.advice.outcome == AdviceOutcome.CONDITIONAL for event in events):
+        return {"conditions": [], "open_count": 0}
+    found = Condition.objects.filter(pilot=pilot).select_related("body")
+    found = found.prefetch_related(Prefetch("events", queryset=ConditionEvent.objects.select_related("actor")))
+    rows = []
+    may_mark = user.has_perm("pilots.change_pilot", pilot)
+    may_drop = records_for(user, services.deciding_body(pilot))
+    followed = pilot.status in conditions.FOLLOWED
+    for condition in found:
+        current = condition.submission == pilot.submission
+        acts = []
+        if followed and current:
+            if condition.state == "open" and may_mark:
+                acts.append(("met", _("Mark as met…")))
+            if condition.state == "claimed" and acts_for_body(user, condition.body):
+                acts += [("confirm", _("Confirm as met")), ("reopen", _("Not met yet: reopen"))]
+            if condition.state in ("open", "claimed") and may_drop:
+                acts.append(("drop", _("Drop…")))
+        form = bound_form if bound_form is not None and bound_form.prefix == f"c{condition.pk}" else None
+        rows.append(
+            {
+                "condition": condition,
+                "current": current,
+                "acts": acts,
+                "form": form or ConditionActForm(prefix=f"c{condition.pk}"),
+            }
+        )
+    return {"conditions": rows, "open_count": sum(1 for r in rows if r["current"] and not r["condition"].is_settled)}
+
+
+def assessment_context(pilot, user, step, events):
+    """The assessment section: the joint assessments kept with the acts, and for the body the scores so far."""
+    context = {"joint_assessments": [e for e in events if e.assessment]}
+    scoring = assessment.assessing_step(pilot)
+    context["assessing_step"] = scoring
+    if scoring is not None:
+        context["can_score"] = sits_in(user, scoring.body) or records_for(user, scoring.body)
+        context["sees_scores"] = sees_scores(user, pilot.programme, scoring.body)
+        if context["sees_scores"]:
+            context["score_summary"] = assessment.summary(pilot, scoring.order)
+    return context
 
 
 def version_diffs(versions):
@@ -317,12 +378,7 @@ class PilotActView(View):
             will = spec.will(pilot, form)
         asks = spec.asks_on_confirmation
         # What was typed travels on in hidden fields, except what this page asks for itself.
-        keep = [
-            (name, value)
-            for name, values in request.POST.lists()
-            for value in values
-            if name not in ("csrfmiddlewaretoken", "confirmed") and not (asks and name in _visible(form))
-        ]
+        keep = carried_fields(request, leave_out=_visible(form) if asks else ())
         context = {
             "title": spec.title,
             "subject": pilot.title,
@@ -506,3 +562,221 @@ class ExperimentPromoteView(View):
             ),
         )
         return redirect(pilot)
+
+
+def _error_targets(form, anchor):
+    return [
+        {"message": message, "target": form[name].auto_id if name in form.fields else anchor}
+        for name, messages_ in form.errors.items()
+        for message in messages_
+    ]
+
+
+class ConditionActView(View):
+    """Marks a condition met, confirms, reopens or drops it; the rules are in pilots.conditions.
+
+    Confirming and dropping are final, so they ask first on a confirmation page (without JavaScript).
+    """
+
+    CONFIRM_FIRST = {"confirm", "drop"}
+    TITLES = {
+        "met": gettext_lazy("Mark the condition as met"),
+        "confirm": gettext_lazy("Confirm that the condition is met"),
+        "reopen": gettext_lazy("Reopen the condition"),
+        "drop": gettext_lazy("Drop the condition"),
+    }
+
+    def post(self, request, pk, act):
+        condition = get_object_or_404(Condition.objects.select_related("pilot__programme", "body"), pk=pk)
+        pilot = condition.pilot
+        if not request.user.is_authenticated or not request.user.has_perm("pilots.view_pilot", pilot):
+            raise PermissionDenied
+        perform = conditions.ACTS.get(act)
+        if perform is None:
+            raise Http404
+        form = ConditionActForm(request.POST, prefix=f"c{condition.pk}")
+        if not form.is_valid():
+            return self.refused(request, pilot, form, condition)
+        explanation = form.cleaned_data["explanation"]
+        try:
+            if act in self.CONFIRM_FIRST and request.POST.get("confirmed") != "1":
+                dry_run(lambda: perform(condition, request.user, explanation))
+                return self.confirmation(request, condition, act, form)
+            perform(condition, request.user, explanation)
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.refused(request, pilot, form, condition)
+        messages.success(request, self.done(act))
+        return redirect(pilot.get_absolute_url() + "#conditions")
+
+    @staticmethod
+    def done(act):
+        return {
+            "met": _("The condition is marked as met; the body that set it is asked to confirm."),
+            "confirm": _("The condition is confirmed as met."),
+            "reopen": _("The condition is open again; the lead has been told why."),
+            "drop": _("The condition has been dropped; the reason is in its history."),
+        }[act]
+
+    def refused(self, request, pilot, form, condition):
+        view = PilotDetailView()
+        view.setup(request, pk=pilot.pk)
+        view.object = view.get_object()
+        view.programme = view.object.programme
+        errors = _error_targets(form, f"condition-{condition.pk}")
+        context = view.get_context_data(object=view.object, act_errors=errors, condition_form=form)
+        return view.render_to_response(context)
+
+    def confirmation(self, request, condition, act, form):
+        will = {
+            "confirm": _("%(body)s confirms that the condition is met. This is final and kept in its history."),
+            "drop": _(
+                "The condition is dropped: it is no longer followed. Your reason is kept in its history. "
+                "This cannot be undone."
+            ),
+        }[act] % {"body": condition.body}
+        context = {
+            "title": self.TITLES[act],
+            "subject": f"{condition.pilot.title}: {condition.text}",
+            "will": will,
+            "details": [(form.fields["explanation"].label, form.cleaned_data["explanation"])]
+            if form.cleaned_data["explanation"]
+            else [],
+            "hidden": [(f"c{condition.pk}-explanation", form.cleaned_data["explanation"])],
+            "form": None,
+            "action": request.path,
+            "cancel_url": condition.pilot.get_absolute_url() + "#conditions",
+            "nav_programme": condition.pilot.programme,
+            "danger": act == "drop",
+        }
+        return render(request, "includes/confirm.html", context)
+
+
+class AssessmentView(View):
+    """A proposal's scores at the assessing step: the member's own form, and all scores side by side."""
+
+    template_name = "pilots/assessment_scores.html"
+
+    def pilot(self, request, pk):
+        pilot = get_object_or_404(Pilot.objects.select_related("programme", "workgroup"), pk=pk)
+        if not request.user.is_authenticated or not request.user.has_perm("pilots.view_pilot", pilot):
+            raise PermissionDenied
+        return pilot
+
+    def context(self, request, pilot, form=None):
+        step = assessment.assessing_step(pilot)
+        if step is None:
+            return None
+        user = request.user
+        if not sees_scores(user, pilot.programme, step.body):
+            raise PermissionDenied(_("Individual scores are for the assessing body and the programme manager only."))
+        criteria = assessment.criteria_of(pilot.programme)
+        member_field = records_for(user, step.body)
+        can_score = criteria and (sits_in(user, step.body) or member_field)
+        if form is None and can_score:
+            own = getattr(user, "person", None)
+            given = (
+                {
+                    score.criterion_id: score
+                    for score in pilot.scores.filter(
+                        submission=pilot.submission, step_order=step.order, member=own
+                    ).select_related("criterion")
+                }
+                if own is not None
+                else {}
+            )
+            form = ScoreForm(criteria=criteria, members=self.members(step) if member_field else None, scores=given)
+        return {
+            "pilot": pilot,
+            "step": step,
+            "criteria": criteria,
+            "form": form if can_score else None,
+            "grid": assessment.score_grid(pilot, step.order, criteria),
+            "summary": assessment.summary(pilot, step.order, criteria=criteria),
+            "nav_programme": pilot.programme,
+            "can_manage_criteria": user.has_perm("programmes.change_programme", pilot.programme),
+        }
+
+    @staticmethod
+    def members(step):
+        return Person.objects.filter(pk__in=BodyMembership.objects.filter(body=step.body).values("person")).order_by(
+            "name"
+        )
+
+    def get(self, request, pk):
+        pilot = self.pilot(request, pk)
+        context = self.context(request, pilot)
+        if context is None:
+            messages.info(request, _("This proposal is not waiting at an assessing step."))
+            return redirect(pilot.get_absolute_url() + "#assessment")
+        return render(request, self.template_name, context)
+
+    def post(self, request, pk):
+        pilot = self.pilot(request, pk)
+        step = assessment.assessing_step(pilot)
+        if step is None:
+            messages.error(
+                request,
+                _("This proposal is not waiting at an assessing step: scores can no longer be given or changed."),
+            )
+            return redirect(pilot.get_absolute_url() + "#assessment")
+        criteria = assessment.criteria_of(pilot.programme)
+        members = self.members(step) if records_for(request.user, step.body) else None
+        form = ScoreForm(request.POST, criteria=criteria, members=members)
+        if form.is_valid():
+            try:
+                assessment.save_scores(pilot, request.user, form.entries(), member=form.cleaned_data.get("member"))
+            except Forbidden as error:
+                raise as_permission_denied(error) from None
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your scores have been saved. You can change them until the body forwards or returns "
+                        "the proposal."
+                    ),
+                )
+                return redirect("pilots:assessment", pilot.pk)
+        context = self.context(request, pilot, form)
+        return render(request, self.template_name, context)
+
+
+class MatrixView(ProgrammePermissionMixin, TemplateView):
+    """The prioritisation matrix of all proposals waiting at a body's assessing step: table and bubble chart."""
+
+    template_name = "pilots/assessment_matrix.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        body = get_object_or_404(GovernanceBody, pk=self.kwargs["body_pk"], programme=self.programme)
+        if not sees_scores(self.request.user, self.programme, body):
+            raise PermissionDenied(_("The matrix is for the assessing body and the programme manager only."))
+        criteria, rows, chart = assessment.matrix(self.programme, body)
+        context.update(programme=self.programme, body=body, criteria=criteria, rows=rows, chart=chart)
+        return context
+
+
+class CriteriaView(ProgrammePermissionMixin, TemplateView):
+    """The programme's assessment criteria and their scales, kept by the programme manager."""
+
+    permission_required = "pilots.change_assessmentcriterion"
+    template_name = "pilots/assessment_criteria.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formset", CriterionFormSet(programme=self.programme, prefix="criteria"))
+        context["programme"] = self.programme
+        return context
+
+    def post(self, request, *args, **kwargs):
+        formset = CriterionFormSet(request.POST, programme=self.programme, prefix="criteria")
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(formset=formset))
+        with transaction.atomic():
+            formset.save()
+        messages.success(request, _("The assessment criteria have been saved."))
+        return redirect("pilots:criteria", self.programme.pk)

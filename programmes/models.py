@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,14 @@ from .constants import AccessRole, BodyKind, MembershipRole, OrganisationKind, P
 
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Part of the public addresses, e.g. /openbaar/rivierenland/; made from the name."),
+    )
     description = models.TextField(_("description"), blank=True)
     history = HistoricalRecords()
 
@@ -29,6 +38,11 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name) or None
+        super().save(*args, **kwargs)
 
 
 class Municipality(models.Model):
@@ -483,6 +497,19 @@ class GovernanceBody(models.Model):
     )
     submission_deadline_days = models.PositiveSmallIntegerField(
         _("papers deadline (days before a meeting)"), default=7, validators=[MaxValueValidator(90)]
+    )
+    decisions_public = models.BooleanField(
+        _("decisions are public"),
+        default=False,
+        help_text=_("Its decisions are published for everyone under the Woo (Wet open overheid)."),
+    )
+    publication_delay_days = models.PositiveSmallIntegerField(
+        _("published after (days)"),
+        default=5,
+        validators=[MaxValueValidator(90)],
+        help_text=_(
+            "Days after its date on which a public decision is published, unless published or withheld before."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords(table_name="governance_historicalgovernancebody")

@@ -56,9 +56,15 @@ class ProgressReportAdmin(admin.ModelAdmin):
 
 @admin.register(ProgrammeReport)
 class ProgrammeReportAdmin(SimpleHistoryAdmin):
-    list_display = ["programme", "period_start", "period_end", "compiled_at"]
+    list_display = ["programme", "period_start", "period_end", "compiled_at", "adopted_at"]
     list_filter = ["programme"]
-    readonly_fields = ["programme", "period_start", "period_end", "compiled_by"]
+    readonly_fields = ["programme", "period_start", "period_end", "compiled_by", "decision", "adopted_at"]
 
     def has_add_permission(self, request):
         return False  # compiled by the programme manager on the reports page (reports.services), never typed in
+
+    def has_change_permission(self, request, obj=None):
+        # Adopted (vastgesteld) binds administrators too: the report is kept as the body adopted it.
+        if obj is not None and obj.is_adopted:
+            return False
+        return super().has_change_permission(request, obj)

@@ -21,3 +21,6 @@ class ReportsConfig(AppConfig):
         registry.reminder_source(reminding.review_candidates)
         registry.reminder_source(reminding.programme_report_candidates)
         registry.notification_kind(ReportNotification.REPORT_REVIEW, ReportNotification.REPORT_REVIEW.label, rank=20)
+        registry.notification_kind(
+            ReportNotification.PROGRAMME_REPORT_ADOPTED, ReportNotification.PROGRAMME_REPORT_ADOPTED.label, rank=60
+        )

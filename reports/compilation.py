@@ -29,6 +29,7 @@ class IndicatorLine:
     target: Decimal | None
     latest: Decimal | None
     latest_date: datetime.date | None
+    points: list = field(default_factory=list)  # (date, value) up to the period's end, oldest first
 
 
 @dataclass
@@ -108,7 +109,8 @@ def contents(programme_report):
             if line in pilot.action_lines.all():
                 indicators = []
                 for indicator in pilot.indicators.all():
-                    latest = next(iter(indicator.measurements.all()), None)
+                    measured = list(indicator.measurements.all())  # newest first
+                    latest = next(iter(measured), None)
                     indicators.append(
                         IndicatorLine(
                             indicator.name,
@@ -117,6 +119,7 @@ def contents(programme_report):
                             indicator.target,
                             latest.value if latest else None,
                             latest.date if latest else None,
+                            [(m.date, m.value) for m in reversed(measured)],
                         )
                     )
                 section.pilots.append(PilotLine(pilot, indicators))

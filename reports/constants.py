@@ -15,3 +15,4 @@ class ReportReminder(models.TextChoices):
 
 class ReportNotification(models.TextChoices):
     REPORT_REVIEW = "report_review", _("Reviews of my progress reports")
+    PROGRAMME_REPORT_ADOPTED = "report_adopted", _("Programme report adopted by a body")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pilots.models import Pilot
 from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
-from programmes.models import Person, Workgroup
+from programmes.models import GovernanceBody, Person, Workgroup
 
 from .models import Course, ProgrammeReport, ReportingSchedule, ReviewOutcome
 
@@ -126,3 +126,35 @@ class ProgrammeReportSummaryForm(forms.ModelForm):
             if name in self.data and self.cleaned_data[name] != summary.summary:
                 summary.summary = self.cleaned_data[name]
                 yield summary
+
+
+class AdoptForm(forms.Form):
+    """Which body adopted (stelde vast) the programme report, when, and with what remark."""
+
+    body = forms.ModelChoiceField(
+        label=_("Adopted by"),
+        queryset=GovernanceBody.objects.none(),
+        empty_label=_("Choose the body"),
+        error_messages={
+            "required": _("Choose the body of this programme that adopted the report."),
+            "invalid_choice": _("Choose the body of this programme that adopted the report."),
+        },
+    )
+    date = forms.DateField(label=_("Date of the decision"), widget=DATE_WIDGET)
+    rationale = forms.CharField(
+        label=_("Remark (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example the meeting in which the body adopted the report."),
+    )
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = GovernanceBody.objects.filter(programme=programme).order_by("order", "name")
+        self.fields["body"].label_from_instance = body_name
+
+
+def body_name(body):
+    """ "Bestuurlijk Overleg (BO)": the full name, which the decision and the document carry."""
+    return f"{body.name} ({body.abbreviation})" if body.abbreviation and body.abbreviation != body.name else body.name

@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AppendOnlyModel
-from governance.models import ALLOWED_DOCUMENT_EXTENSIONS, validate_document_size
+from governance.models import ALLOWED_DOCUMENT_EXTENSIONS, Decision, validate_document_size
 from pilots.models import Pilot
 from programmes.models import ActionLine, GovernanceBody, Person, Programme, Workgroup
 
@@ -291,6 +291,10 @@ class ReportAttachment(models.Model):
         return self.report.programme
 
 
+def programme_report_path(instance, filename):
+    return f"programme-reports/{instance.pk}/{filename}"
+
+
 class ProgrammeReport(models.Model):
     """The half-yearly programme report: figures compiled from the sources, summaries written by the manager."""
 
@@ -302,6 +306,20 @@ class ProgrammeReport(models.Model):
     summary = models.TextField(_("general summary"), blank=True)
     compiled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     compiled_at = models.DateTimeField(auto_now_add=True)
+    # Adopted (vastgesteld) by a body: the decision, and what the report said at that moment. Written once, by
+    # reports.services.adopt_programme_report; afterwards the report and its summaries no longer change.
+    decision = models.OneToOneField(
+        Decision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("adopted by decision"),
+    )
+    adopted_at = models.DateTimeField(_("adopted at"), null=True, blank=True)
+    frozen_figures = models.JSONField(_("frozen figures"), null=True, blank=True, editable=False)
+    word_file = models.FileField(_("Word document"), upload_to=programme_report_path, blank=True, editable=False)
+    pdf_file = models.FileField(_("PDF document"), upload_to=programme_report_path, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -320,6 +338,15 @@ class ProgrammeReport(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:programme_report", args=[self.pk])
+
+    @property
+    def is_adopted(self):
+        """Adopted (vastgesteld): a state rule that binds everybody, administrators included."""
+        return self.adopted_at is not None
+
+    @property
+    def file_stem(self):
+        return f"programmarapportage-{self.period_start:%Y-%m-%d}-{self.period_end:%Y-%m-%d}"
 
 
 class ActionLineSummary(models.Model):

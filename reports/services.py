@@ -5,13 +5,18 @@ append-only ReportSubmission or ReportReview. A returned report is open again fo
 """
 
 import datetime
+import functools
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.refusals import Forbidden, Refused
+from core.refusals import Forbidden, Refused, allow, require
+from governance.constants import DecisionOutcome
+from governance.models import Decision
 from pilots.models import Indicator, Measurement
 from pilots.rules import records_for
 from programmes.constants import BodyKind, MembershipRole
@@ -19,7 +24,8 @@ from programmes.models import GovernanceBody, Membership
 from programmes.roles import roles_of
 from reminders import tasks as reminder_tasks
 
-from . import notifications
+from . import docx, figures, notifications, pdf
+from .document import shown_figures
 from .models import (
     OPEN_STATUSES,
     ActionLineSummary,
@@ -42,14 +48,8 @@ class ReportForbidden(ReportRefused, Forbidden):
     """An act on a report this user may not do: the web answers 403 with the message."""
 
 
-def _require(condition, message):
-    if not condition:
-        raise ReportRefused(message)
-
-
-def _allow(condition, message):
-    if not condition:
-        raise ReportForbidden(message)
+_require = functools.partial(require, refusal=ReportRefused)
+_allow = functools.partial(allow, refusal=ReportForbidden)
 
 
 def _lock(report):
@@ -261,3 +261,96 @@ def half_year(day):
     if day.month >= 7:
         return datetime.date(day.year, 1, 1), datetime.date(day.year, 6, 30)
     return datetime.date(day.year - 1, 7, 1), datetime.date(day.year - 1, 12, 31)
+
+
+def _lock_programme_report(report):
+    return ProgrammeReport.objects.select_for_update(of=("self",)).select_related("programme__region").get(pk=report.pk)
+
+
+def _require_concept(report):
+    _require(
+        not report.is_adopted,
+        _("This programme report has been adopted (vastgesteld); it no longer changes."),
+    )
+
+
+@transaction.atomic
+def save_programme_report(report, user, form):
+    """The manager writes the report's summary and the action lines' summaries; only while it is a concept."""
+    report = _lock_programme_report(report)
+    _allow(may_request(user, report.programme), _("Only the programme manager writes the programme report."))
+    _require_concept(report)
+    form.save()  # the form's instance is this row, now locked and checked
+    for summary in form.changed_summaries():
+        summary.save()
+    return report
+
+
+def documents(report, shown=None):
+    """(Word bytes, PDF bytes) of the report, in the site's language: the frozen files are these."""
+    with translation.override(settings.LANGUAGE_CODE):
+        shown = shown or shown_figures(report)
+        return docx.build(report, shown), pdf.build(report, shown)
+
+
+def word_document(report):
+    with translation.override(settings.LANGUAGE_CODE):
+        return docx.build(report, shown_figures(report))
+
+
+def pdf_document(report):
+    with translation.override(settings.LANGUAGE_CODE):
+        return pdf.build(report, shown_figures(report))
+
+
+def check_adoption(report, user, body, date=None):
+    """Whether `user` may record that `body` adopted `report` on `date` (default today); returns the date.
+
+    Raises ReportRefused (or ReportForbidden) with the reason. The confirmation page asks this first, the act
+    asks it again under the row lock.
+    """
+    _allow(
+        may_request(user, report.programme),
+        _("Only the programme manager records that a body adopted the report."),
+    )
+    _require_concept(report)
+    _require(
+        body is not None and body.programme_id == report.programme_id,
+        _("Choose the body of this programme that adopted the report."),
+    )
+    today = timezone.localdate()
+    date = date or today
+    _require(date <= today, _("The date of adoption cannot lie in the future."))
+    _require(date >= report.period_start, _("A report cannot be adopted before its period has begun."))
+    return date
+
+
+@transaction.atomic
+def adopt_programme_report(report, user, body, date=None, rationale=""):
+    """A body adopts (stelt vast) the programme report: a Decision is recorded, and the figures and the Word and
+    PDF documents of this moment are kept on the report. From then on the report and its documents do not change.
+    """
+    report = _lock_programme_report(report)
+    date = check_adoption(report, user, body, date)
+    programme = report.programme
+    decision = Decision(
+        programme=programme,
+        body=body,
+        outcome=DecisionOutcome.ADOPTED,
+        rationale=(rationale or "").strip(),
+        subject=report,
+        subject_title=str(report),
+        date=date,
+        recorded_by=user,
+    )
+    decision.full_clean()
+    decision.save()
+    now = timezone.now()
+    report.decision, report.adopted_at = decision, now
+    report.frozen_figures = figures.record(report, now=now)
+    word, portable = documents(report)
+    report.word_file.save(f"{report.file_stem}.docx", ContentFile(word), save=False)
+    report.pdf_file.save(f"{report.file_stem}.pdf", ContentFile(portable), save=False)
+    report.save(update_fields=["decision", "adopted_at", "frozen_figures", "word_file", "pdf_file"])
+    reminder_tasks.queue(notifications.programme_report_adopted(report, decision, user))
+    return report

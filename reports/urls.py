@@ -22,4 +22,6 @@ urlpatterns = [
     path("reports/schedules/<int:pk>/edit/", views.ScheduleUpdateView.as_view(), name="schedule_edit"),
     path("programme-reports/<int:pk>/", views.ProgrammeReportView.as_view(), name="programme_report"),
     path("programme-reports/<int:pk>/word/", views.programme_report_docx, name="programme_report_docx"),
+    path("programme-reports/<int:pk>/pdf/", views.programme_report_pdf, name="programme_report_pdf"),
+    path("programme-reports/<int:pk>/adopt/", views.ProgrammeReportAdoptView.as_view(), name="programme_report_adopt"),
 ]

@@ -3,30 +3,32 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
 from core.downloads import serve_file
+from core.dryrun import carried_fields
 from core.refusals import Forbidden, as_permission_denied
 from pilots.models import Indicator
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import ObjectPermissionMixin, ProgrammePermissionMixin
 
-from . import docx, services
-from .compilation import contents
+from . import services
+from .document import long_date, shown_figures
 from .filters import ReportFilter
 from .forms import (
+    AdoptForm,
     ProgrammeReportCreateForm,
     ProgrammeReportSummaryForm,
     ReportForm,
     RequestForm,
     ReviewForm,
     ScheduleForm,
+    body_name,
 )
 from .models import ProgrammeReport, ProgressReport, ReportAttachment, ReportingSchedule, ReportStatus
 
@@ -260,19 +262,22 @@ class ProgrammeReportCreateView(ProgrammePermissionMixin, View):
 
 
 class ProgrammeReportView(ObjectPermissionMixin, DetailView):
-    """Reads as a report; the programme manager writes the summaries in place."""
+    """Reads as a report; the programme manager writes the summaries in place until a body adopts it."""
 
     permission_required = "programmes.view_programme"
     template_name = "reports/programme_report.html"
 
     def get_queryset(self):
-        return ProgrammeReport.objects.select_related("programme__region")
+        return ProgrammeReport.objects.select_related("programme__region", "decision__body")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        can_edit = services.may_request(self.request.user, self.object.programme)
+        report = self.object
+        can_edit = services.may_request(self.request.user, report.programme) and not report.is_adopted
         context.update(
-            contents=contents(self.object), can_edit=can_edit, editing=can_edit and "edit" in self.request.GET
+            figures=shown_figures(report),
+            can_edit=can_edit,
+            editing=can_edit and "edit" in self.request.GET,
         )
         return context
 
@@ -288,23 +293,111 @@ class ProgrammeReportView(ObjectPermissionMixin, DetailView):
                 for message in errors:
                     messages.error(request, message)
             return redirect(report)
-        with transaction.atomic():
-            form.save()
-            for summary in form.changed_summaries():
-                summary.save()
+        try:
+            services.save_programme_report(report, request.user, form)
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
+        except ValidationError as error:
+            _errors(request, error)
+            return redirect(report)
         messages.success(request, _("The summaries have been saved."))
         return redirect(report)
 
 
-def programme_report_docx(request, pk):
-    report = get_object_or_404(ProgrammeReport.objects.select_related("programme"), pk=pk)
+class ProgrammeReportAdoptView(ObjectPermissionMixin, DetailView):
+    """The programme manager records that a body adopted (vaststelde) the report; a confirmation page asks first."""
+
+    permission_required = "reports.manage_reports"
+    template_name = "reports/programme_report_adopt.html"
+
+    def get_queryset(self):
+        return ProgrammeReport.objects.select_related("programme__region", "decision__body")
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = form or AdoptForm(
+            programme=self.object.programme, initial={"date": timezone.localdate()}, auto_id="id_adopt_%s"
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.is_adopted:
+            messages.info(request, _("This programme report has been adopted (vastgesteld); it no longer changes."))
+            return redirect(self.object)
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, pk):
+        self.object = report = self.get_object()
+        form = AdoptForm(request.POST, programme=report.programme, auto_id="id_adopt_%s")
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        try:
+            if request.POST.get("confirmed") != "1":
+                date = services.check_adoption(report, request.user, data["body"], data["date"])
+                return self.confirmation(form, date)
+            services.adopt_programme_report(report, request.user, data["body"], data["date"], data["rationale"])
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("The programme report is adopted. Its figures and documents are kept as they are now."),
+        )
+        return redirect(report)
+
+    def confirmation(self, form, date):
+        data = form.cleaned_data
+        details = [(_("Adopted by"), body_name(data["body"])), (_("Date of the decision"), long_date(date))]
+        if data["rationale"]:
+            details.append((_("Remark (optional)"), data["rationale"]))
+        context = {
+            "title": _("Adopt the programme report"),
+            "subject": f"{self.object} · {self.object.programme}",
+            "will": _(
+                "A decision of %(body)s is recorded. The report's figures, summaries, Word file and PDF are kept as "
+                "they are now; afterwards nobody can change the report, and later changes to budgets or "
+                "measurements do not alter it. This cannot be undone."
+            )
+            % {"body": body_name(data["body"])},
+            "details": details,
+            "danger": True,
+            "hidden": carried_fields(self.request),
+            "action": self.request.path,
+            "cancel_url": self.object.get_absolute_url(),
+            "nav_programme": self.object.programme,
+        }
+        return render(self.request, "includes/confirm.html", context)
+
+
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _programme_report_file(request, pk, kind):
+    """The adopted report's frozen file; a concept's document made now from the current figures."""
+    report = get_object_or_404(ProgrammeReport.objects.select_related("programme__region", "decision__body"), pk=pk)
+    stored = report.word_file if kind == "docx" else report.pdf_file
+    if report.is_adopted and stored:
+        return serve_file(request, "programmes.view_programme", report, stored, f"{report.file_stem}.{kind}")
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("programmes.view_programme", report.programme):
         raise PermissionDenied
-    response = HttpResponse(
-        docx.build(report), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    name = f"programmarapportage-{report.period_start:%Y-%m-%d}-{report.period_end:%Y-%m-%d}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if kind == "docx":
+        response = HttpResponse(services.word_document(report), content_type=WORD)
+    else:
+        response = HttpResponse(services.pdf_document(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.file_stem}.{kind}"'
     return response
+
+
+def programme_report_docx(request, pk):
+    return _programme_report_file(request, pk, "docx")
+
+
+def programme_report_pdf(request, pk):
+    return _programme_report_file(request, pk, "pdf")

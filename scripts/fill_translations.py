@@ -34,6 +34,8 @@ for entry in po:
         if entry.fuzzy:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None  # msgmerge refuses a leftover '#| msgid_plural' line
+            entry.previous_msgctxt = None
 po.save()
 missing = [e.msgid for e in po if untranslated(e)]
 print("\n".join(missing) or "complete")

@@ -37,3 +37,8 @@ class Session:
         self.get("/accounts/login/")
         status, _ = self.post("/accounts/login/", {"username": username, "password": password})
         assert status == 302, f"login as {username} failed ({status})"
+
+    def second_factor(self, recovery_code):
+        """Verifies the session with a recovery code, as someone who owes a second factor does."""
+        status, _ = self.post("/account/twofactor/recovery/", {"code": recovery_code})
+        assert status == 302, f"second factor refused ({status})"

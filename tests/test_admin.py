@@ -47,6 +47,10 @@ def test_every_changelist_add_and_change_page_opens(admin_client_, plan):
             "accounts.AuditEntry",  # written by the site alone, append-only
             "twofactor.UserSecondFactor",  # who has which second factor; devices are made by their users only
             "sso.OrganisationAccount",  # linked by signing in with the organisation account, never typed in
+            "publication.Publication",  # changed by its acts only (publish, withhold, withdraw)
+            "publication.PublicationEvent",  # the append-only history of those acts
+            "discussion.Comment",  # written and moderated on the site, with its history
+            "discussion.Annex",  # uploaded on the proposal's page
         )
         if model._meta.app_label == "axes":  # django-axes's own log of login attempts: read-only
             continue

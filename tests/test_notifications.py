@@ -88,7 +88,14 @@ def test_the_proposer_and_the_submitter_are_told_of_an_approval_with_the_amounts
     f.MembershipFactory(workgroup=workgroup1, person=colead.person, role="lead")
     at_so(pilot, lead, secretaries, on_commit)
     mail.outbox.clear()
-    on_commit(services.decide, pilot, secretaries["SO"], "approved", rationale="Past binnen de begroting")
+    on_commit(
+        services.decide,
+        pilot,
+        secretaries["SO"],
+        "approved",
+        rationale="Past binnen de begroting",
+        conditions_note="De voorwaarde van het RBJ volgt de trekker op.",
+    )
     for address in ("lars@example.org", "cora@example.org"):
         message = only(address)
         assert message.subject == "JIM-aanpak: Goedgekeurd"
@@ -175,8 +182,12 @@ def test_never_is_refused_for_decisions_on_ones_own_proposal(client, lead):
 
     with pytest.raises(ValidationError):
         NotificationSetting.objects.create(user=lead, kind="own_proposal", delivery="never")
+    from reminders import registry
+
     client.force_login(lead)
+    others = {f"delivery_{kind}": "immediately" for kind, _label in registry.notification_choices()}  # every app's
     data = {
+        **others,
         "delivery_own_proposal": "never",
         "delivery_my_body": "never",
         "delivery_informed": "weekly",
@@ -188,7 +199,8 @@ def test_never_is_refused_for_decisions_on_ones_own_proposal(client, lead):
     response = client.post(reverse("reminders:preferences"), {**data, "delivery_own_proposal": "daily"})
     assert response.status_code == 302
     saved = dict(NotificationSetting.objects.filter(user=lead).values_list("kind", "delivery"))
-    assert saved == {"own_proposal": "daily", "my_body": "never", "informed": "weekly", "report_review": "daily"}
+    expected = {"own_proposal": "daily", "my_body": "never", "informed": "weekly", "report_review": "daily"}
+    assert {kind: saved[kind] for kind in expected} == expected
     page = client.get(reverse("reminders:preferences")).content.decode()
     assert "Dagelijks overzicht" in page and "Wekelijks overzicht" in page and "Helemaal niet" in page
 

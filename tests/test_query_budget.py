@@ -1,5 +1,9 @@
-"""The pages `make bench` measures stay within 15 queries each (issue target), on the demo region, as the
-programme manager who uses them. That they do not grow with the number of rows is pinned per page elsewhere."""
+"""The pages `make bench` measures stay within their query budget, on the demo region, as the programme manager who
+uses them. That they do not grow with the number of rows is pinned per page elsewhere.
+
+The budget was 15 (the target of the performance issue). Issue #16 spent two more: the pilot page shows its
+discussion (one query for the comments, one for the annexes) and Mijn werk the conditions to follow up (one query).
+A page that needs more must say why here."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from pilots.models import Pilot
 from programmes.models import Programme
 
-LIMIT = 15
+LIMIT = 17
 
 
 def pages():
@@ -28,7 +32,7 @@ def pages():
 
 
 @pytest.mark.django_db
-def test_every_measured_page_stays_within_fifteen_queries(demo_module, client):
+def test_every_measured_page_stays_within_its_query_budget(demo_module, client):
     client.force_login(get_user_model().objects.get(username="programmamanager"))
     counts = {}
     for name, path in pages().items():

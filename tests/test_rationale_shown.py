@@ -28,7 +28,13 @@ def test_the_so_approval_shows_its_rationale_in_the_stepper_and_the_history(clie
         rationale="Past in actielijn 1",
         conditions="Evalueer na een half jaar",
     )
-    services.decide(pilot, secretaries["SO"], "approved", rationale="Sluit aan bij de regionale koers")
+    services.decide(
+        pilot,
+        secretaries["SO"],
+        "approved",
+        rationale="Sluit aan bij de regionale koers",
+        conditions_note="De voorwaarde wordt bij de eerste voortgangsrapportage getoetst.",
+    )
     assert client.login(username=lead.username, password=PASSWORD)
     html = client.get(reverse("pilots:detail", args=[pilot.pk])).content.decode().replace("\u00a0", " ")
     for part in (section(html, "route"), section(html, "history")):

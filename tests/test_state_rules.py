@@ -301,11 +301,11 @@ def test_no_papers_are_added_to_a_closed_meeting(client, admin_user, closed_meet
 def test_the_edit_page_of_a_closed_meeting_offers_no_save_and_no_new_row(client, admin_user, closed_meeting):
     login(client, admin_user)
     page = client.get(reverse("governance:meeting_edit", args=[closed_meeting.pk])).content.decode()
-    assert 'type="submit"' not in page.split('<main', 1)[-1]
+    assert 'type="submit"' not in page.split("<main", 1)[-1]
     assert "data-formset-add" not in page
     assert closed_meeting.get_absolute_url() in page  # the way back
     open_meeting = Meeting.objects.create(
         body=closed_meeting.body, starts_at=timezone.now() + datetime.timedelta(days=9), place="Tiel"
     )
     page = client.get(reverse("governance:meeting_edit", args=[open_meeting.pk])).content.decode()
-    assert 'type="submit"' in page.split('<main', 1)[-1] and "data-formset-add" in page
+    assert 'type="submit"' in page.split("<main", 1)[-1] and "data-formset-add" in page

@@ -239,3 +239,13 @@ def test_single_sign_on_sessions_skip_the_local_second_factor(client, manager, a
 def test_a_password_session_of_the_same_user_still_needs_it(client, manager, required):
     sign_in(client, manager)  # ModelBackend
     assert client.get(reverse("home")).status_code == 302
+
+
+def test_the_public_decisions_stay_open_before_the_second_factor_but_publishing_does_not(
+    client, manager, programme, required
+):
+    sign_in(client, manager)
+    assert client.get(reverse("publication:regions")).status_code == 200
+    assert client.get("/robots.txt").status_code == 200
+    response = client.get(reverse("publication:overview", args=[programme.pk]))
+    assert response.status_code == 302 and response.url.startswith(SETUP + "?next=")

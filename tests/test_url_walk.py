@@ -34,13 +34,17 @@ from rest_framework.authtoken.models import Token
 
 from core.models import Heartbeat
 from demo.users import DEMO_USERS
-from governance.models import AgendaDocument, AgendaItem, DecisionRoute, Meeting
+from discussion.models import Annex, Comment
+from governance.models import AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting
 from pilots.acts import ACTS
-from pilots.models import Experiment, Gate, Pilot
+from pilots.conditions import ACTS as CONDITION_ACTS
+from pilots.models import Condition, Experiment, Gate, Pilot
 from programmes.forms import PLAN_PARTS
 from programmes.models import GovernanceBody, Milestone, Person, Programme, Region, Workgroup
 from programmes.risks import Risk
 from programmes.views.history import HISTORY_MODELS
+from publication.models import PublicDocument
+from publication.views import ACTS as PUBLICATION_ACTS
 from reminders.models import CalendarToken
 from reports.models import ProgrammeReport, ProgressReport, ReportAttachment, ReportingSchedule
 from tests.url_walk import Form, Walker, read_page, routes, show
@@ -127,7 +131,22 @@ PK_MODELS = {
     "reports:schedule_edit": ReportingSchedule,
     "reports:programme_report": ProgrammeReport,
     "reports:programme_report_docx": ProgrammeReport,
+    "reports:programme_report_pdf": ProgrammeReport,
+    "reports:programme_report_adopt": ProgrammeReport,
+    "pilots:din_docx": Pilot,
+    "pilots:din_pdf": Pilot,
+    "pilots:assessment": Pilot,
+    "papers:pack": Meeting,
+    "publication:manage": Decision,
+    "discussion:comment_edit": Comment,
+    "discussion:comment_delete": Comment,
+    "discussion:comment_hide": Comment,
+    "discussion:comment_history": Comment,
+    "discussion:annex": Annex,
+    "discussion:experiment": Experiment,
 }
+# What a discussion is about, by the <subject:kind> of its path.
+DISCUSSION_SUBJECTS = {"pilot": Pilot, "experiment": Experiment, "report": ProgressReport}
 KWARG_MODELS = {"programme_pk": Programme, "body_pk": GovernanceBody}
 # Parameter names whose value is an id of a model with another name.
 PARAMETER_MODELS = {"body": GovernanceBody, "gate": Gate, "meeting": Meeting, "person": Person}
@@ -232,6 +251,36 @@ def targets(route, demo):
         found += [("home", {"pk": pilots[0].pk, "act": act}) for act in acts]
         found += [("variant", {"pk": p.pk, "act": act}) for p in pilots[1:] for act in acts]
         found += [("other", {"pk": p.pk, "act": act}) for p in demo.objects(Pilot, demo.other)[:1] for act in acts]
+    elif route.name == "pilots:condition_act":
+        for kind, region in (("home", demo.home), ("other", demo.other)):
+            found += [
+                (kind, {"pk": c.pk, "act": act}) for c in demo.objects(Condition, region) for act in CONDITION_ACTS
+            ]
+    elif route.name == "publication:act":
+        for kind, region in (("home", demo.home), ("other", demo.other)):
+            found += [
+                (kind, {"pk": d.pk, "act": act}) for d in demo.objects(Decision, region) for act in PUBLICATION_ACTS
+            ]
+    elif set(kwargs) == {"kind", "pk"}:  # a discussion's subject
+        for kind, model_ in DISCUSSION_SUBJECTS.items():
+            found += [("home" if not found else "variant", {"kind": kind, "pk": o.pk}) for o in demo.objects(model_)]
+            found += [("other", {"kind": kind, "pk": o.pk}) for o in demo.objects(model_, demo.other)]
+    elif "region" in kwargs:  # the public pages of published decisions (Woo)
+        for kind, region in (("home", demo.home), ("other", demo.other)):
+            values = {"region": region.slug}
+            if "pk" in kwargs:
+                decisions = Decision.objects.filter(programme__region=region, publication__state="published")
+                values["pk"] = (decisions.order_by("pk").first() or Decision.objects.order_by("pk").first()).pk
+            if "document_pk" in kwargs:
+                document = PublicDocument.objects.filter(publication__decision__programme__region=region).first()
+                values["document_pk"] = document.pk if document else 1
+            if "page" in kwargs:
+                values["page"] = 1
+            found.append((kind, values))
+    elif set(kwargs) == {"programme_pk", "body_pk"}:  # a body's matrix of proposals
+        for kind, region in (("home", demo.home), ("other", demo.other)):
+            for body in demo.objects(GovernanceBody, region)[:1]:
+                found.append((kind, {"programme_pk": body.programme_id, "body_pk": body.pk}))
     elif "part" in kwargs:  # the plan's parts: edited as a list, or an item at a time
         for region in (demo.home, demo.other):
             programme = demo.objects(Programme, region)[0]

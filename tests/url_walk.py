@@ -31,6 +31,7 @@ VOLATILE_TABLES = {
     "axes_accesslog",
     "axes_accessfailurelog",
     "accounts_auditentry",
+    "papers_meetingpack",  # the meeting pack's file, made on first download: a cache of what the meeting holds
 }
 
 MANAGEMENT_KEYS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")

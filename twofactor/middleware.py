@@ -10,6 +10,11 @@ from .policy import pending_step, step_url
 # the health checks, the accessibility statement, and single sign-on (namespace "sso", mozilla-django-oidc's "oidc_…").
 OPEN_NAMESPACES = {"twofactor", "otp_webauthn", "sso"}
 OPEN_NAMES = {"login", "logout", "set_language", "health", "ping", "accessibility"}
+# The public pages of published decisions (Woo) are open to anyone; the pages where a secretary publishes are not.
+OPEN_VIEWS = {
+    f"publication:{name}"
+    for name in ("robots", "regions", "list", "decision", "document", "feed", "sitemap_index", "sitemap")
+}
 
 
 def is_open(match):
@@ -18,6 +23,7 @@ def is_open(match):
     return (
         bool(OPEN_NAMESPACES.intersection(match.namespaces))
         or match.url_name in OPEN_NAMES
+        or match.view_name in OPEN_VIEWS
         or (match.url_name or "").startswith("oidc_")
     )
 

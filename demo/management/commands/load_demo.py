@@ -3,10 +3,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import rivierenland, west_brabant_oost
+from demo.collaboration import load_demo_collaboration
+from demo.discussion import load_demo_discussion
 from demo.loader import load_region, load_users
+from demo.papers import load_demo_papers
 from demo.pilots import load_demo_pilots
+from demo.publication import load_demo_publication
 from demo.reports import load_demo_reports
 from demo.users import DEMO_USERS
+from search import index as search_index
 
 
 class Command(BaseCommand):
@@ -27,6 +32,11 @@ class Command(BaseCommand):
             )
             load_demo_pilots()
             load_demo_reports()
+            load_demo_discussion()
+            load_demo_collaboration()
+            load_demo_publication()
+            load_demo_papers()  # annexes on the RBJ's next meeting, for its meeting pack
+        search_index.rebuild()  # the loaders write in bulk too, past the signals that keep the index fresh
         self.stdout.write(self.style.SUCCESS(f"Demo regions loaded: {riv.region} ({riv}), {wbo.region} ({wbo})."))
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000):")

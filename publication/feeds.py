@@ -1,0 +1,57 @@
+"""The Atom feed of a region's published decisions: newest publications first."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from core.templatetags.money import euro
+from programmes.models import Region
+
+from .queries import published_decisions
+from .redaction import redact
+
+FEED_SIZE = 50
+
+
+class DecisionFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, region):
+        return get_object_or_404(Region, slug=region)
+
+    def title(self, region):
+        return _("Published decisions – %(region)s") % {"region": region.name}
+
+    def subtitle(self, region):
+        return _("Decisions of the public governance bodies of %(region)s (Woo).") % {"region": region.name}
+
+    def link(self, region):
+        return reverse("publication:list", args=[region.slug])
+
+    def items(self, region):
+        return published_decisions(region).order_by("-publication__published_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, decision):
+        return f"{decision.body}: {decision.get_outcome_display()} – {redact(decision.subject_title)}"
+
+    def item_description(self, decision):
+        parts = [_("Date of decision: %(date)s") % {"date": decision.date.strftime("%d-%m-%Y")}]
+        if decision.rationale:
+            parts.append(redact(decision.rationale))
+        for movement in decision.public_movements:
+            parts.append(f"{movement.get_kind_display()} {movement.year}: {euro(movement.amount)}")
+        return "\n\n".join(parts)
+
+    def item_link(self, decision):
+        return reverse("publication:decision", args=[decision.programme.region.slug, decision.pk])
+
+    def item_pubdate(self, decision):
+        return decision.publication.published_at
+
+    def item_updateddate(self, decision):
+        return decision.publication.changed_at
+
+    def item_author_name(self, decision):
+        return str(decision.body)

@@ -1,0 +1,377 @@
+"""The public pages (no login): a region's published decisions, each decision, its papers, the Atom feed, the DiWoo
+sitemaps and robots.txt. And the page where a body's secretary publishes early, withholds or withdraws."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.decorators.http import require_GET
+from django_filters.views import FilterView
+
+from core.dryrun import carried_fields, dry_run
+from core.params import object_or_404, parse_id
+from core.refusals import Forbidden, as_permission_denied
+from governance.models import Decision
+from programmes.models import GovernanceBody, Region
+from programmes.views.mixins import ProgrammePermissionMixin
+
+from . import services
+from .constants import (
+    ACT_ADOPTION,
+    DIWOO_NAMESPACE,
+    INFORMATION_CATEGORY,
+    SITEMAP_NAMESPACE,
+    SITEMAP_PAGE_SIZE,
+    PublicationState,
+)
+from .filters import PublicDecisionFilter
+from .forms import GroundForm, PublishForm
+from .models import Publication, PublicationEvent, PublicDocument, Publisher
+from .queries import published_decisions, with_documents
+
+SITEMAP_INDEX_NAME = f"sitemapindex-diwoo-{INFORMATION_CATEGORY['code']}.xml"
+
+
+def _region(slug):
+    return get_object_or_404(Region, slug=slug)
+
+
+def _publisher(region):
+    return Publisher.objects.filter(region=region).first()
+
+
+# --- Public pages -------------------------------------------------------------------------------------------------
+
+
+@require_GET
+def region_index(request):
+    """Every region that publishes decisions, with how many are public."""
+    regions = (
+        Region.objects.filter(slug__isnull=False, programmes__bodies__decisions_public=True)
+        .annotate(
+            published=Count(
+                "programmes__decision__publication",
+                filter=Q(programmes__decision__publication__state=PublicationState.PUBLISHED),
+                distinct=True,
+            )
+        )
+        .order_by("name")
+        .distinct()
+    )
+    return render(request, "publication/region_index.html", {"regions": regions})
+
+
+class PublicDecisionListView(FilterView):
+    """`/openbaar/<region>/`: the region's published decisions, filterable and searchable, for everyone."""
+
+    filterset_class = PublicDecisionFilter
+    template_name = "publication/decision_list.html"
+    paginate_by = 25
+
+    def dispatch(self, request, *args, **kwargs):
+        self.region = _region(kwargs["region"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return published_decisions(self.region)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["region"] = self.region
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            region=self.region,
+            query_without_page=query.urlencode(),
+            publisher=_publisher(self.region),
+            public_bodies=GovernanceBody.objects.filter(programme__region=self.region, decisions_public=True),
+        )
+        return context
+
+
+@require_GET
+def decision_detail(request, region, pk):
+    """The permanent address of one published decision. A withdrawn one says so (410 Gone); others are unknown."""
+    region = _region(region)
+    decision = with_documents(published_decisions(region)).filter(pk=_id(pk)).first()
+    if decision is None:
+        withdrawn = Publication.objects.filter(
+            decision_id=_id(pk), decision__programme__region=region, state=PublicationState.WITHDRAWN
+        ).first()
+        if withdrawn is None:
+            raise Http404
+        return render(request, "publication/withdrawn.html", {"region": region, "publication": withdrawn}, status=410)
+    return render(
+        request,
+        "publication/decision_detail.html",
+        {"region": region, "decision": decision, "publisher": _publisher(region)},
+    )
+
+
+def _id(raw):
+    """A decision id from the path, or 404 when it is none (letters, zero, forty digits)."""
+    value = parse_id(raw)
+    if value is None:
+        raise Http404
+    return value
+
+
+@require_GET
+def document_download(request, region, pk, document_pk):
+    """A paper published with a decision. Only papers of a published decision; everything else is unknown (404)."""
+    region = _region(region)
+    public = object_or_404(
+        PublicDocument.objects.select_related("document", "publication__decision").filter(
+            publication__state=PublicationState.PUBLISHED,
+            publication__decision_id=_id(pk),
+            publication__decision__programme__region=region,
+        ),
+        document_pk,
+    )
+    document = public.document
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+
+
+@require_GET
+def sitemap_index(request, region):
+    """The DiWoo sitemap index of the region's decisions (one per information category, named by the convention)."""
+    region = _region(region)
+    decisions = published_decisions(region)
+    count = decisions.count()
+    last = decisions.aggregate(last=Max("publication__changed_at"))["last"]
+    pages = range(1, max(1, -(-count // SITEMAP_PAGE_SIZE)) + 1)
+    sitemaps = [request.build_absolute_uri(reverse("publication:sitemap", args=[region.slug, page])) for page in pages]
+    return render(
+        request,
+        "publication/sitemap_index.xml",
+        {"sitemaps": sitemaps, "lastmod": last, "namespace": SITEMAP_NAMESPACE},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def sitemap(request, region, page):
+    """One page of the sitemap: every published decision with its DiWoo metadata."""
+    region = _region(region)
+    if not 1 <= page <= 10**6:
+        raise Http404
+    decisions = list(
+        published_decisions(region).order_by("pk")[(page - 1) * SITEMAP_PAGE_SIZE : page * SITEMAP_PAGE_SIZE]
+    )
+    if not decisions and page > 1:
+        raise Http404
+    publisher = _publisher(region)
+    with translation.override(settings.LANGUAGE_CODE):  # the national index reads Dutch, whoever asks
+        return _render_sitemap(request, region, decisions, publisher)
+
+
+def _render_sitemap(request, region, decisions, publisher):
+    entries = [
+        (request.build_absolute_uri(reverse("publication:decision", args=[region.slug, d.pk])), d) for d in decisions
+    ]
+    return render(
+        request,
+        "publication/sitemap.xml",
+        {
+            "entries": entries,
+            "region": region,
+            "publisher_name": publisher.name if publisher else region.name,
+            "publisher_uri": publisher.tooi_uri if publisher else "",
+            "namespace": SITEMAP_NAMESPACE,
+            "diwoo": DIWOO_NAMESPACE,
+            "category": INFORMATION_CATEGORY,
+            "act": ACT_ADOPTION,
+        },
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read the public pages; the Woo harvester finds each region's sitemap index here."""
+    regions = Region.objects.filter(slug__isnull=False, programmes__bodies__decisions_public=True).distinct()
+    lines = ["User-agent: *", "Allow: /openbaar/", "Allow: /toegankelijkheid/", "Disallow: /", ""]
+    lines += [
+        "Sitemap: " + request.build_absolute_uri(reverse("publication:sitemap_index", args=[region.slug]))
+        for region in regions.order_by("name")
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# --- The secretary's page: publish early, withhold, withdraw ------------------------------------------------------
+
+
+class PublicationOverviewView(ProgrammePermissionMixin, View):
+    """The decisions of the programme's public bodies and where each stands: due on a day, published, withheld."""
+
+    def get(self, request, programme_pk):
+        decisions = (
+            Decision.objects.filter(programme=self.programme, body__decisions_public=True)
+            .select_related("body", "programme", "publication")
+            .order_by("-date", "-pk")
+        )
+        page = Paginator(decisions, 50).get_page(request.GET.get("page"))
+        for decision in page:
+            decision.due = services.due_date(decision)
+            decision.can_act = request.user.has_perm(services.PERMISSION, decision)
+        return render(
+            request,
+            "publication/overview.html",
+            {
+                "programme": self.programme,
+                "nav_programme": self.programme,
+                "page_obj": page,
+                "is_paginated": page.has_other_pages(),
+                "paginator": page.paginator,
+                "query_without_page": "",
+                "public_bodies": GovernanceBody.objects.filter(programme=self.programme, decisions_public=True),
+                "today": timezone.localdate(),
+            },
+        )
+
+
+ACTS = {
+    "publish": {
+        "form": PublishForm,
+        "run": lambda decision, user, form: services.publish(decision, user, form.cleaned_data.get("documents") or []),
+        "title": gettext_lazy("Publish this decision now"),
+        "will": gettext_lazy(
+            "The decision appears at once on the public pages, in the feed and in the sitemap of the national Woo "
+            "index, with the papers you ticked. Publication cannot be undone: afterwards the decision can only be "
+            "withdrawn on a Woo ground, and the history keeps both."
+        ),
+        "did": gettext_lazy("The decision has been published."),
+    },
+    "withhold": {
+        "form": GroundForm,
+        "run": lambda decision, user, form: services.withhold(
+            decision, user, form.cleaned_data["ground"], form.cleaned_data["explanation"]
+        ),
+        "title": gettext_lazy("Keep this decision from the public"),
+        "will": gettext_lazy(
+            "The decision is not published, not even when its publication date comes. The ground and your "
+            "explanation are kept in the history. It can still be published later, when the ground no longer holds."
+        ),
+        "did": gettext_lazy("The decision is kept from the public."),
+    },
+    "withdraw": {
+        "form": GroundForm,
+        "run": lambda decision, user, form: services.withdraw(
+            decision, user, form.cleaned_data["ground"], form.cleaned_data["explanation"]
+        ),
+        "title": gettext_lazy("Withdraw this published decision"),
+        "will": gettext_lazy(
+            "The decision disappears from the public pages, the feed and the sitemap; its address says that it was "
+            "withdrawn and on which ground. The publication stays in the history, and a withdrawn decision is not "
+            "published again."
+        ),
+        "did": gettext_lazy("The decision has been withdrawn from the public pages."),
+    },
+}
+
+
+def _decision_for(request, pk):
+    if not request.user.is_authenticated:
+        return None
+    decision = object_or_404(Decision.objects.select_related("body", "programme__region"), pk)
+    if not request.user.has_perm("publication.view_publication", decision):
+        raise PermissionDenied
+    return decision
+
+
+class DecisionPublicationView(View):
+    """One decision's publication: its state, its history, and the acts this user may do (each confirmed first)."""
+
+    def get(self, request, pk, act=None):  # an act's address shows the page its form is on
+        decision = _decision_for(request, pk)
+        if decision is None:
+            return redirect_to_login(request.get_full_path())
+        return self.page(request, decision)
+
+    def post(self, request, pk, act=None):
+        decision = _decision_for(request, pk)
+        if decision is None:
+            return redirect_to_login(request.get_full_path())
+        spec = ACTS.get(act)
+        if spec is None:
+            raise Http404
+        form = spec["form"](decision, request.POST)
+        try:
+            if not form.is_valid():
+                return self.page(request, decision, act, form)
+            if request.POST.get("confirmed") != "1":
+                dry_run(lambda: spec["run"](decision, request.user, form))
+                return self.confirmation(request, decision, act, spec, form)
+            spec["run"](decision, request.user, form)
+        except Forbidden as error:
+            raise as_permission_denied(error) from None
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.page(request, decision, act, form)
+        messages.success(request, spec["did"])
+        return redirect("publication:manage", pk=decision.pk)
+
+    def page(self, request, decision, failed_act=None, failed_form=None):
+        decision.due = services.due_date(decision)
+        publication = Publication.objects.filter(decision=decision).first()
+        state = publication.state if publication else None
+        can_act = request.user.has_perm(services.PERMISSION, decision) and decision.body.decisions_public
+        acts = []
+        if can_act:
+            if state in (None, PublicationState.WITHHELD):
+                acts.append("publish")
+            if state is None:
+                acts.append("withhold")
+            if state == PublicationState.PUBLISHED:
+                acts.append("withdraw")
+        forms = {act: failed_form if act == failed_act else ACTS[act]["form"](decision) for act in acts}
+        if failed_act and failed_act not in forms:
+            forms[failed_act] = failed_form
+        return render(
+            request,
+            "publication/manage.html",
+            {
+                "decision": decision,
+                "publication": publication,
+                "events": PublicationEvent.objects.filter(decision=decision).select_related("actor"),
+                "documents": PublicDocument.objects.filter(publication__decision=decision).select_related("document"),
+                "forms": [(act, ACTS[act]["title"], form) for act, form in forms.items()],
+                "nav_programme": decision.programme,
+                "failed_act": failed_act,
+            },
+            status=200,
+        )
+
+    def confirmation(self, request, decision, act, spec, form):
+        hidden = carried_fields(request)
+        return render(
+            request,
+            "includes/confirm.html",
+            {
+                "title": spec["title"],
+                "subject": f"{decision.body}: {decision.get_outcome_display()} – {decision.subject_title}",
+                "will": spec["will"],
+                "details": form.details(),
+                "hidden": hidden,
+                "action": request.path,
+                "cancel_url": reverse("publication:manage", args=[decision.pk]),
+                "nav_programme": decision.programme,
+                "danger": True,
+            },
+        )
