@@ -37,7 +37,7 @@ def clean_text(text, *, limit=MAX_COMMENT_LENGTH, empty=None):
 
 
 def _lock(comment):
-    return Comment.objects.select_for_update().select_related("author__person").get(pk=comment.pk)
+    return Comment.objects.select_for_update(of=("self",)).select_related("author__person").get(pk=comment.pk)
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from core.admin import ReadOnlyMixin
 
@@ -10,6 +11,7 @@ class PublisherAdmin(admin.ModelAdmin):
     list_display = ["name", "region", "tooi_uri"]
     list_select_related = ["region"]
     search_fields = ["name", "region__name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a TOOI address is https
 
 
 class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):
