@@ -26,7 +26,7 @@ LIMIT = 50
 
 
 class MyWorkView(LoginRequiredMixin, TemplateView):
-    template_name = "reminders/my_work.html"
+    template_name = "dashboard/my_work.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

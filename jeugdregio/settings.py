@@ -360,6 +360,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "publication.tasks.publish_due_decisions",
         "schedule": envint("PUBLISH_SECONDS", 3600),
     },
+    "refresh-search-index": {
+        # Daily: the signals keep the index current; this catches what they cannot see (bulk updates, renames).
+        "task": "search.tasks.refresh_index",
+        "schedule": envint("SEARCH_REFRESH_SECONDS", 24 * 3600),
+    },
 }
 PILOT_WAITING_DAYS = envint("PILOT_WAITING_DAYS", 14)
 

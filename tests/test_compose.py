@@ -69,3 +69,16 @@ def test_requirements_are_pinned():
             line = line.strip()
             if line and not line.startswith(("#", "-r")):
                 assert "==" in line, f"{name}: {line} is not pinned"
+
+
+def test_a_deploy_migrates_then_fills_an_empty_search_index(compose):
+    command = compose["services"]["migrate"]["command"]
+    assert command.index("manage.py migrate") < command.index("manage.py rebuild_search_index --if-empty")
+    assert " && " in command  # the index is only filled when the migrations succeeded
+
+
+def test_the_beat_refreshes_the_search_index_daily():
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["refresh-search-index"]
+    assert entry["task"] == "search.tasks.refresh_index" and entry["schedule"] == 24 * 3600

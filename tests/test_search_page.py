@@ -211,3 +211,27 @@ def test_rebuild_writes_what_the_signals_missed(reader, programme, workgroup1):
     assert search(reader, programme, "stille") == []
     call_command("rebuild_search_index", verbosity=0)
     assert [hit.title for hit in search(reader, programme, "stille")[0].hits] == ["Stille proef"]
+
+
+@pytest.mark.django_db
+def test_the_nightly_refresh_catches_a_rename_no_signal_told(reader, programme, records):
+    from search.query import search
+    from search.tasks import refresh_index
+
+    Pilot.objects.filter(pk=records["pilot"].pk).update(title="Gezinscoach")
+    assert search(reader, programme, "gezinscoach") == []
+    refresh_index.delay()
+    assert [hit.title for hit in search(reader, programme, "gezinscoach")[0].hits] == ["Gezinscoach"]
+
+
+@pytest.mark.django_db
+def test_the_first_deploy_fills_an_empty_index_and_later_ones_leave_it(reader, programme, records):
+    from search.query import search
+
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index", "--if-empty", verbosity=0)
+    assert [hit.title for hit in search(reader, programme, "personeelstekort")[0].hits] == ["Personeelstekort"]
+
+    Risk.objects.filter(pk=records["risk"].pk).update(title="Verloop")
+    call_command("rebuild_search_index", "--if-empty", verbosity=0)
+    assert search(reader, programme, "verloop") == []
