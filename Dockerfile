@@ -13,7 +13,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
 RUN python scripts/compile_messages.py \
- && DJANGO_ENV=production ALLOWED_HOSTS=localhost \
+ && DJANGO_ENV=production ALLOWED_HOSTS=localhost REDIS_URL=redis://redis:6379/0 \
     SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     python manage.py collectstatic --noinput \
  && useradd --create-home --uid 1000 jeugdregio \

@@ -317,6 +317,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Redis, when REDIS_URL is set, is broker and cache; otherwise an embedded broker
 # (kombu's filesystem transport) that a real `celery worker` and `celery beat` share.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if PRODUCTION and not REDIS_URL:
+    # Sessions are read from the cache (cached_db) and throttles count in it: every web worker must see the same one.
+    # With a cache per worker, a session verified by its second factor in one worker is still unverified in another.
+    raise ImproperlyConfigured("REDIS_URL is required in production: the web workers share sessions and throttles")
 CELERY_FILESYSTEM_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL

@@ -9,7 +9,12 @@ from django.conf import settings
 
 
 def manage(*args, **env):
-    environment = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), "DJANGO_ENV": "production"}
+    environment = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "DJANGO_ENV": "production",
+        "REDIS_URL": "redis://redis:6379/0",  # checked for, not connected to
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -34,6 +39,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", SECRET_KEY=SECRET)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = manage("check", SECRET_KEY=SECRET, ALLOWED_HOSTS="jeugdregio.example.nl", REDIS_URL="")
+    assert result.returncode != 0
+    assert "REDIS_URL is required in production" in result.stderr
 
 
 def test_check_deploy_is_clean_in_production():

@@ -220,6 +220,7 @@ def production(*args, **env):
         "DJANGO_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "jeugdregio.example.nl",
+        "REDIS_URL": "redis://redis:6379/0",
         **env,
     }
     return subprocess.run(
