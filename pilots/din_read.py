@@ -54,6 +54,20 @@ def check_upload(name, size):
         )
 
 
+# What zipfile raises on a file it cannot read: damaged (BadZipFile, zlib.error, EOFError, OSError, ValueError),
+# encrypted (RuntimeError: a password is required), a compression method it lacks (NotImplementedError), ZIP64 parts.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
 def check_package(name, data):
     """Refuses (ValidationError, Dutch message) what is not a plain Word document; returns None otherwise."""
     check_upload(name, len(data))
@@ -61,7 +75,7 @@ def check_package(name, data):
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         parts = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except UNREADABLE:
         raise broken from None
     names = {part.filename.lower() for part in parts}
     if "[content_types].xml" not in names or "word/document.xml" not in names:
@@ -84,7 +98,7 @@ def check_package(name, data):
                         raise too_big
                     if part.filename == "[Content_Types].xml" and len(content_types) < 1024 * 1024:
                         content_types += chunk
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError, ValueError):
+    except UNREADABLE:
         raise broken from None  # a damaged, encrypted or oddly compressed part
     if b"macroenabled" in content_types.lower():
         raise ValidationError(_("This Word file contains macros. Save it as a .docx document without macros."))
