@@ -49,7 +49,7 @@ def weights(programme):
     if key == SplitKey.FIXED:
         shares = {s.municipality_id: s.percentage for s in split.shares.all()}
         return key, [(m, shares.get(m.pk, Decimal(0))) for m in municipalities]
-    return key, [(m, Decimal(m.inhabitants)) for m in municipalities]
+    return key, [(m, Decimal(m.inhabitants or 0)) for m in municipalities]
 
 
 def split_amount(total, weighted):

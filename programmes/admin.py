@@ -17,6 +17,7 @@ from .models import (
     Organisation,
     Person,
     Phase,
+    Population,
     Precondition,
     Principle,
     Programme,
@@ -24,14 +25,22 @@ from .models import (
     Region,
     ResultGoal,
     Workgroup,
+    YouthCareRegion,
 )
 from .risks import Mitigation, Risk
 
 
 class MunicipalityInline(admin.TabularInline):
+    """The region's municipalities; one is added to a region on its own page, never typed here (national data)."""
+
     model = Municipality
     extra = 0
     fields = ["name", "cbs_code", "inhabitants", "purchases_independently", "inhabitants_reference"]
+    readonly_fields = ["name", "cbs_code"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Region)
@@ -56,12 +65,47 @@ class RegionAdmin(SimpleHistoryAdmin):
         return obj.inhabitants_total
 
 
+class PopulationInline(admin.TabularInline):
+    model = Population
+    extra = 0
+    fields = readonly_fields = ["reference_date", "inhabitants", "source"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "region", "cbs_code", "inhabitants", "purchases_independently"]
-    list_filter = ["region", "purchases_independently"]
-    list_select_related = ["region"]
+    """National reference data: what CBS says (code, province, youth-care region, dates) is read-only here and kept
+    by `manage.py refresh_municipalities`; the region a programme uses, the figure in use and the purchasing flag
+    are ours."""
+
+    list_display = ["name", "cbs_code", "province", "youth_care_region", "region", "inhabitants"]
+    list_filter = ["youth_care_region", "province", "region", "purchases_independently"]
+    list_select_related = ["region", "youth_care_region"]
     search_fields = ["name", "cbs_code"]
+    readonly_fields = ["name", "cbs_code", "province", "youth_care_region", "valid_from", "valid_to"]
+    inlines = [PopulationInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(YouthCareRegion)
+class YouthCareRegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    readonly_fields = ["code", "name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Organisation)

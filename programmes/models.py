@@ -45,10 +45,36 @@ class Region(models.Model):
         super().save(*args, **kwargs)
 
 
+class YouthCareRegion(models.Model):
+    """One of CBS's 42 jeugdzorgregio's (JZnn): national reference data, loaded from programmes/reference/ by a
+    migration and kept current by `manage.py refresh_municipalities`; never typed by a user.
+
+    Not the `Region` a programme belongs to today: that one is the party that runs the programme, and becomes the
+    collaboration (docs/collaborations.md)."""
+
+    code = models.CharField(_("CBS code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("youth-care region (CBS)")
+        verbose_name_plural = _("youth-care regions (CBS)")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
 class Municipality(models.Model):
-    # A municipality belongs to one region: the name is unique across all regions.
+    """A Dutch municipality, once: national reference data (CBS code, province, youth-care region, the dates it
+    existed), loaded by a migration. The name is unique across the country."""
+
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("region")
+        Region,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        null=True,
+        blank=True,
+        verbose_name=_("region"),
     )
     name = models.CharField(
         _("name"),
@@ -57,8 +83,21 @@ class Municipality(models.Model):
         error_messages={"unique": _("This municipality already exists; a municipality belongs to one region only.")},
     )
     cbs_code = models.CharField(_("CBS code"), max_length=6, unique=True, blank=True, null=True)
+    province = models.CharField(_("province"), max_length=50, blank=True)
+    youth_care_region = models.ForeignKey(
+        YouthCareRegion,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        null=True,
+        blank=True,
+        verbose_name=_("youth-care region (CBS)"),
+    )
+    valid_from = models.DateField(_("exists since"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("existed until"), null=True, blank=True, help_text=_("Filled in when the municipality merged or ended.")
+    )
     inhabitants = models.PositiveIntegerField(
-        _("inhabitants"), validators=[MinValueValidator(1), MaxValueValidator(2_000_000)]
+        _("inhabitants"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(2_000_000)]
     )
     inhabitants_reference = models.CharField(_("source of the inhabitants figure"), max_length=200, blank=True)
     purchases_independently = models.BooleanField(
@@ -75,6 +114,33 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Population(models.Model):
+    """A municipality's inhabitants on a reference date, as a source published it (CBS). One row per figure: a later
+    figure or a correction is a new row, so a cost split that names its reference date keeps its figure."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="populations", verbose_name=_("municipality")
+    )
+    reference_date = models.DateField(_("reference date"))
+    inhabitants = models.PositiveIntegerField(
+        _("inhabitants"), validators=[MinValueValidator(1), MaxValueValidator(2_000_000)]
+    )
+    source = models.CharField(_("source"), max_length=200)
+
+    class Meta:
+        ordering = ["municipality__name", "-reference_date"]
+        verbose_name = _("inhabitants figure")
+        verbose_name_plural = _("inhabitants figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "reference_date", "source"], name="population_unique_figure_per_source"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.municipality}: {self.inhabitants} ({self.reference_date:%d-%m-%Y})"
 
 
 class OrganisationQuerySet(models.QuerySet):

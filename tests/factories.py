@@ -44,6 +44,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
+        django_get_or_create = ("name",)  # every real municipality is already there (national reference data)
 
     region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Gemeente {n}")

@@ -1,0 +1,24 @@
+"""Loads the national reference of programmes/reference/: the 42 youth-care regions and every municipality with
+its CBS code, province, region and inhabitants (docs/collaborations.md, step 1). Existing municipalities are matched
+by code or name and keep their figure in use; nothing is deleted, so going back only forgets the link."""
+
+from django.db import migrations
+
+from programmes.reference_data import read_reference
+from programmes.reference_load import SHIPPED_POPULATION_SOURCE, sync_reference
+
+
+def load(apps, schema_editor):
+    sync_reference(
+        read_reference(),
+        region_model=apps.get_model("programmes", "YouthCareRegion"),
+        municipality_model=apps.get_model("programmes", "Municipality"),
+        population_model=apps.get_model("programmes", "Population"),
+        source=SHIPPED_POPULATION_SOURCE,
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("programmes", "0005_national_municipalities")]
+
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
