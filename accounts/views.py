@@ -4,6 +4,7 @@ security audit log (administrators). Each act is a service function; these views
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,8 +16,8 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_filters.views import FilterView
 
+from core.columns import Column, ColumnListMixin
 from core.dryrun import dry_run
-from core.exports import export
 from core.params import parse_id
 from core.refusals import Forbidden, Refused, as_permission_denied
 from programmes.models import Programme
@@ -25,7 +26,7 @@ from programmes.views.mixins import ProgrammeContextMixin
 from . import access, services
 from .details import details_text
 from .filters import AuditFilter
-from .forms import AcceptForm, InviteForm
+from .forms import AcceptForm, InviteForm, SiteAddressPasswordResetForm
 from .models import AuditEntry, Invitation
 
 PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -204,7 +205,8 @@ class WithdrawView(ManageAccessMixin, View):
 
 class AcceptView(View):
     """The link of the invitation mail. Anonymous: choose a password (a new account), sign in first (an account
-    with this address exists), or sign in with the organisation's account. Signed in: accept as that account."""
+    with this address exists), or sign in with the organisation's account. Signed in with the invited address:
+    accept as that account. Signed in with another: a 403 page that offers to sign out and open the link again."""
 
     template_name = "accounts/accept.html"
 
@@ -214,7 +216,17 @@ class AcceptView(View):
         problem = services.problem_of(self.invitation)
         if problem is not None:
             return self.refused(services.refuse_link(self.invitation, problem, request))
+        if request.user.is_authenticated and not services.is_invitee(self.invitation, request.user):
+            return self.other_account(services.refuse_other_account(self.invitation, request.user, request))
         return super().dispatch(request, token)
+
+    def other_account(self, error):
+        return render(
+            request=self.request,
+            template_name="accounts/invitation_other_account.html",
+            context={"message": error.messages[0], "link": self.request.path},
+            status=403,
+        )
 
     def refused(self, error):
         status = 404 if error.problem == "unknown" else 410
@@ -251,6 +263,8 @@ class AcceptView(View):
                 invitation, account = services.accept(self.token, user=user, request=self.request)
         except services.InvitationLinkRefused as error:
             return self.refused(error)
+        except services.NotTheInvitee as error:
+            return self.other_account(error)
         except Refused as error:
             if form is None:
                 form = AcceptForm(self.invitation) if self.needs_password_form() else None
@@ -289,12 +303,42 @@ class AcceptView(View):
         return render(self.request, self.template_name, context)
 
 
-class AuditLogView(FilterView):
+class PasswordResetView(auth_views.PasswordResetView):
+    """*Wachtwoord vergeten?*: Django's view, but the mail's link is on SITE_URL (SiteAddressPasswordResetForm)."""
+
+    form_class = SiteAddressPasswordResetForm
+
+
+def audit_columns(user):
+    """The audit log's columns: what the page shows of an entry is what its export holds."""
+    return [
+        Column(
+            _("When"),
+            lambda e: timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+            "accounts/cells/when.html",
+            css="text-nowrap small",
+        ),
+        Column(_("What"), lambda e: e.get_kind_display(), css="small"),
+        Column(_("By"), lambda e: e.actor_name, css="small text-break"),
+        Column(_("Account concerned"), lambda e: e.subject_name, css="small text-break"),
+        Column(_("Username tried"), lambda e: e.username, css="small text-break"),
+        Column(_("IP address"), lambda e: e.ip_address or "", css="small text-break"),
+        Column(_("Browser"), lambda e: e.user_agent, "accounts/cells/browser.html", css="small"),
+        Column(_("Programme"), lambda e: str(e.programme or ""), css="small"),
+        Column(_("Details"), lambda e: details_text(e.details), css="small text-break"),
+    ]
+
+
+class AuditLogView(ColumnListMixin, FilterView):
     """The security audit log for administrators: filters, CSV and Excel. A fixed number of queries per page."""
 
     filterset_class = AuditFilter
     template_name = "accounts/audit_log.html"
     paginate_by = 50
+    export_name = "beveiligingslogboek"
+
+    def get_columns(self):
+        return audit_columns(self.request.user)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -306,45 +350,10 @@ class AuditLogView(FilterView):
     def get_queryset(self):
         return AuditEntry.objects.select_related("programme").order_by("-at", "-pk")
 
-    def get(self, request, *args, **kwargs):
-        kind = request.GET.get("export")
-        if kind not in ("csv", "xlsx"):
-            return super().get(request, *args, **kwargs)
-        filterset = self.get_filterset(self.get_filterset_class())
-        entries = filterset.qs if filterset.is_valid() else self.get_queryset().none()
-        headers = [
-            _("When"),
-            _("What"),
-            _("By"),
-            _("Account concerned"),
-            _("Username tried"),
-            _("IP address"),
-            _("Browser"),
-            _("Programme"),
-            _("Details"),
-        ]
-        rows = [
-            (
-                timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
-                entry.get_kind_display(),
-                entry.actor_name,
-                entry.subject_name,
-                entry.username,
-                entry.ip_address or "",
-                entry.user_agent,
-                str(entry.programme or ""),
-                details_text(entry.details),
-            )
-            for entry in entries.iterator(chunk_size=2000)
-        ]
-        return export(rows, headers, "beveiligingslogboek", kind, user=request.user)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
-        for entry in context["object_list"]:
-            entry.details_text = details_text(entry.details)
         context["retention_days"] = settings.AUDIT_RETENTION_DAYS
         return context

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, TemplateView, UpdateView
 
+from core.columns import Column
 from core.dryrun import carried_fields, dry_run
-from core.exports import export
 from core.refusals import Forbidden, as_permission_denied
 from governance.constants import AdviceOutcome, StepAct
 from programmes.models import BodyMembership, GovernanceBody, Person, Workgroup
@@ -71,9 +71,39 @@ def writable_workgroups(user, programme):
     return workgroups.filter(pk__in=roles.led_workgroups)
 
 
+def waiting_at(pilot):
+    step = pilot.step()
+    return f"{step.body} {step.get_act_display()}" if step else ""
+
+
+def pilot_columns(user, programme):
+    """The pilot list's columns, the same for every reader; which pilots a reader sees is `visible_pilots`."""
+    return [
+        Column(_("Title"), lambda p: p.title, "pilots/cells/title.html", sort="title"),
+        Column(_("Kind"), lambda p: p.get_kind_display(), css="small"),
+        Column(
+            _("Action lines"),
+            lambda p: "\n".join(line.title for line in p.action_lines.all()),
+            "pilots/cells/action_lines.html",
+            css="small",
+        ),
+        Column(_("Workgroup"), lambda p: str(p.workgroup), sort="workgroup__number", css="small"),
+        Column(_("Status"), lambda p: p.get_status_display(), "pilots/cells/status.html", sort="status"),
+        Column(_("Waiting at"), waiting_at, css="small"),
+        Column(
+            _("Requested"),
+            lambda p: sum(r.amount for r in p.budget_requests.all()),
+            "pilots/cells/requested.html",
+            css="text-end text-nowrap",
+        ),
+    ]
+
+
 class PilotListView(ProgrammeFilterView):
     filterset_class = PilotFilter
     template_name = "pilots/pilot_list.html"
+    export_name = "pilots"
+    columns_for = pilot_columns
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -99,26 +129,6 @@ class PilotListView(ProgrammeFilterView):
         context = super().get_context_data(**kwargs)
         context["can_add"] = writable_workgroups(self.request.user, self.programme).exists()
         return context
-
-    def get(self, request, *args, **kwargs):
-        kind = request.GET.get("export")
-        if kind not in ("csv", "xlsx"):
-            return super().get(request, *args, **kwargs)
-        filterset = self.get_filterset(self.get_filterset_class())
-        pilots = filterset.qs if filterset.is_valid() else Pilot.objects.none()
-        headers = [_("Title"), _("Kind"), _("Workgroup"), _("Status"), _("Waiting at"), _("Requested")]
-        rows = [
-            (
-                p.title,
-                p.get_kind_display(),
-                str(p.workgroup),
-                p.get_status_display(),
-                str(p.step().body) if p.step() else "",
-                sum(r.amount for r in p.budget_requests.all()),
-            )
-            for p in pilots
-        ]
-        return export(rows, headers, "pilots", kind, user=request.user)
 
 
 class PilotFormMixin(FormWithFormsetMixin):
@@ -448,18 +458,28 @@ class PilotPlanView(ObjectPermissionMixin, UpdateView):
         return redirect(self.object)
 
 
+def experiment_columns(user, programme):
+    """The experiment list's columns, the same for every reader of the programme."""
+    return [
+        Column(_("Title"), lambda e: e.title),
+        Column(_("Workgroup"), lambda e: str(e.workgroup)),
+        Column(_("Status"), lambda e: e.get_status_display()),
+        Column(_("Start date"), lambda e: e.start_date),
+        Column(_("End date"), lambda e: e.end_date),
+        Column(_("Problem"), lambda e: e.problem),
+        Column(_("Hypothesis"), lambda e: e.hypothesis),
+        Column(_("Test set-up"), lambda e: e.test_setup),
+        Column(_("Outcome"), lambda e: e.outcome),
+        Column(_("Lessons learned"), lambda e: e.lessons),
+        Column(_("Pilot"), lambda e: str(getattr(e, "pilot", None) or ""), "pilots/cells/experiment_pilot.html"),
+    ]
+
+
 class ExperimentListView(ProgrammeFilterView):
     filterset_class = ExperimentFilter
     template_name = "pilots/experiment_list.html"
     export_name = "experimenten"
-
-    def export_rows(self, objects):
-        headers = [_("Title"), _("Workgroup"), _("Status"), _("Start"), _("End"), _("Hypothesis"), _("Outcome")]
-        rows = [
-            (e.title, str(e.workgroup), e.get_status_display(), e.start_date, e.end_date, e.hypothesis, e.outcome)
-            for e in objects
-        ]
-        return headers, rows
+    columns_for = experiment_columns
 
     def get_queryset(self):
         return (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, UpdateView
 
+from core.columns import Column
 from core.downloads import serve_file
 from core.dryrun import carried_fields
 from core.refusals import Forbidden, as_permission_denied
@@ -38,40 +39,40 @@ def _errors(request, error):
         messages.error(request, message)
 
 
+def report_status(report):
+    """The status as the list shows it: an open report past its due date is overdue."""
+    if report.is_open and report.due_date < timezone.localdate():
+        return _("Overdue")
+    return report.get_status_display()
+
+
+def report_course(report):
+    """The status of the work, once the report is in (submitted or accepted); a draft's is its writers' own."""
+    return report.get_course_display() if report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else ""
+
+
+def report_columns(user, programme):
+    """The report list's columns, the same for every reader: what a report says is read on its own page."""
+    return [
+        Column(_("Due date"), lambda r: r.due_date, css="text-nowrap"),
+        Column(
+            _("Workgroup or pilot"),
+            lambda r: r.pilot.title if r.pilot_id else str(r.workgroup),
+            "reports/cells/subject.html",
+        ),
+        Column(_("Period from"), lambda r: r.period_start, css="small text-nowrap"),
+        Column(_("Period to"), lambda r: r.period_end, css="small text-nowrap"),
+        Column(_("What is asked"), lambda r: r.request_note, css="small"),
+        Column(_("Status"), report_status, "reports/cells/status.html"),
+        Column(_("Status of the work"), report_course, "reports/cells/course.html"),
+    ]
+
+
 class ReportListView(ProgrammeFilterView):
     filterset_class = ReportFilter
     template_name = "reports/report_list.html"
     export_name = "rapportages"
-
-    def export_rows(self, objects):
-        headers = [
-            _("Due date"),
-            _("Workgroup"),
-            _("Pilot"),
-            _("Period from"),
-            _("Period to"),
-            _("Status"),
-            _("Status of the work"),
-            _("Progress"),
-            _("Bottlenecks (knelpunten)"),
-            _("Lessons (leeropbrengsten)"),
-        ]
-        rows = [
-            (
-                r.due_date,
-                str(r.workgroup),
-                r.pilot.title if r.pilot_id else "",
-                r.period_start,
-                r.period_end,
-                r.get_status_display(),
-                r.get_course_display() if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
-                r.progress if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
-                r.bottlenecks if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
-                r.lessons if r.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) else "",
-            )
-            for r in objects
-        ]
-        return headers, rows
+    columns_for = report_columns
 
     def get_queryset(self):
         return (

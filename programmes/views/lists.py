@@ -1,36 +1,34 @@
-"""Filterable lists of one programme: workgroups, milestones, people. Query counts do not grow with rows."""
+"""Filterable lists of one programme: workgroups, milestones, people. Query counts do not grow with rows.
+
+Each list's columns come from one function of (user, programme) next to its view: the page draws them and the
+CSV/XLSX export writes them, so a download never carries what the page does not show (core.columns).
+"""
 
 from django.db.models import Count, Prefetch, Q, Sum
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
-from core.exports import export
+from core.columns import Column, ColumnListMixin
 
 from ..filters import MilestoneFilter, PersonFilter, WorkgroupFilter
 from ..models import BodyMembership, Membership, Milestone, Person, Workgroup
 from .mixins import ProgrammePermissionMixin
 
 
-class ProgrammeFilterView(ProgrammePermissionMixin, FilterView):
+class ProgrammeFilterView(ColumnListMixin, ProgrammePermissionMixin, FilterView):
     """A filterable list of one programme; `?export=csv` or `?export=xlsx` downloads what the filters show.
 
-    A list that defines `export_name` and `export_rows(objects)` → (headers, rows) can be exported.
+    A list that defines `export_name` and `columns_for(user, programme)` (a list of core.columns.Column) can be
+    exported; its page and its download show those columns of the same filtered queryset.
     """
 
     paginate_by = 50
-    export_name = None
+    columns_for = None
 
-    def get(self, request, *args, **kwargs):
-        kind = request.GET.get("export")
-        if self.export_name is None or kind not in ("csv", "xlsx"):
-            return super().get(request, *args, **kwargs)
-        filterset = self.get_filterset(self.get_filterset_class())
-        objects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
-        headers, rows = self.export_rows(objects)
-        return export(rows, headers, self.export_name, kind, user=request.user)
-
-    def export_rows(self, objects):
-        raise NotImplementedError
+    def get_columns(self):
+        columns_for = type(self).columns_for
+        return columns_for(self.request.user, self.programme) if columns_for else []
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -46,25 +44,29 @@ class ProgrammeFilterView(ProgrammePermissionMixin, FilterView):
         return context
 
 
+def workgroup_columns(user, programme):
+    """The workgroup list's columns, the same for every reader of the programme."""
+    return [
+        Column(_("Number"), lambda w: w.number),
+        Column(_("Name"), lambda w: w.name, "programmes/cells/workgroup_name.html"),
+        Column(_("Action lines"), lambda w: "; ".join(line.title for line in w.action_lines.all()), css="small"),
+        Column(
+            _("Leads"),
+            lambda w: ", ".join(seat.person.name for seat in w.lead_seats),
+            "programmes/cells/leads.html",
+            css="small",
+        ),
+        Column(_("Members"), lambda w: w.member_count, css="text-end"),
+        Column(_("Hours/week"), lambda w: w.hours_total, css="text-end"),
+        Column(_("Priority"), lambda w: w.get_priority_display()),
+    ]
+
+
 class WorkgroupListView(ProgrammeFilterView):
     filterset_class = WorkgroupFilter
     template_name = "programmes/workgroup_list.html"
     export_name = "werkgroepen"
-
-    def export_rows(self, objects):
-        headers = [_("Number"), _("Name"), _("Action lines"), _("Priority"), _("Members"), _("Hours per week")]
-        rows = [
-            (
-                w.number,
-                w.name,
-                ", ".join(str(line) for line in w.action_lines.all()),
-                w.get_priority_display(),
-                w.member_count,
-                w.hours_total,
-            )
-            for w in objects
-        ]
-        return headers, rows
+    columns_for = workgroup_columns
 
     def get_queryset(self):
         return (
@@ -82,18 +84,22 @@ class WorkgroupListView(ProgrammeFilterView):
         )
 
 
+def milestone_columns(user, programme):
+    """The milestone list's columns, the same for every reader of the programme."""
+    return [
+        Column(_("When"), lambda m: m.period_label or m.start_date, css="text-nowrap"),
+        Column(_("Until"), lambda m: m.end_date, css="text-nowrap"),
+        Column(_("Description"), lambda m: m.description),
+        Column(_("Phase"), lambda m: m.phase.name if m.phase else "", css="small"),
+        Column(_("Status"), lambda m: _("done") if m.done else _("open"), "programmes/cells/milestone_status.html"),
+    ]
+
+
 class MilestoneListView(ProgrammeFilterView):
     filterset_class = MilestoneFilter
     template_name = "programmes/milestone_list.html"
     export_name = "mijlpalen"
-
-    def export_rows(self, objects):
-        headers = [_("Date"), _("Until"), _("Period"), _("Description"), _("Phase"), _("Done")]
-        rows = [
-            (m.start_date, m.end_date, m.period_label, m.description, str(m.phase or ""), _("yes") if m.done else "")
-            for m in objects
-        ]
-        return headers, rows
+    columns_for = milestone_columns
 
     def get_queryset(self):
         return (
@@ -101,25 +107,36 @@ class MilestoneListView(ProgrammeFilterView):
         )
 
 
+def person_seats(person):
+    """A person's seats in the programme, one a line: the workgroups, with hours, then the bodies."""
+    seats = []
+    for seat in person.workgroup_seats:
+        text = f"{_('Workgroup')} {seat.workgroup.number} {seat.workgroup.name} — {seat.get_role_display().lower()}"
+        if seat.hours_per_week:
+            text += f", {localize(seat.hours_per_week)} {_('h/week')}"
+        seats.append(text)
+    seats += [f"{seat.body.name} — {seat.get_role_display().lower()}" for seat in person.body_seats]
+    return "\n".join(seats)
+
+
+def person_columns(user, programme):
+    """Who is who: name, function, organisation and seats, for every reader alike; never an e-mail address.
+
+    The people page shows no e-mail addresses (nor does search find people by one), so neither does its export.
+    """
+    return [
+        Column(_("Name"), lambda p: p.name),
+        Column(_("Function"), lambda p: p.function, css="small"),
+        Column(_("Organisation"), lambda p: str(p.organisation or ""), css="small"),
+        Column(_("Seats in this programme"), person_seats, "includes/cells/lines.html", css="small"),
+    ]
+
+
 class PersonListView(ProgrammeFilterView):
     filterset_class = PersonFilter
     template_name = "programmes/person_list.html"
     export_name = "personen"
-
-    def export_rows(self, objects):
-        headers = [_("Name"), _("Function"), _("Organisation"), _("Email"), _("Workgroups"), _("Bodies")]
-        rows = [
-            (
-                p.name,
-                p.function,
-                str(p.organisation or ""),
-                p.email,
-                "; ".join(f"{seat.workgroup} ({seat.get_role_display()})" for seat in p.workgroup_seats),
-                "; ".join(f"{seat.body} ({seat.get_role_display()})" for seat in p.body_seats),
-            )
-            for p in objects
-        ]
-        return headers, rows
+    columns_for = person_columns
 
     def get_queryset(self):
         programme = self.programme

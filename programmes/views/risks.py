@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import UpdateView
 
+from core.columns import Column
+
 from ..filters import RiskFilter
 from ..forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm
 from ..risks import SCORE_CHOICES, Mitigation, Risk
@@ -17,36 +19,31 @@ from .mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermis
 SCORES = range(1, 6)
 
 
+def risk_columns(user, programme):
+    """The risk register's columns, the same for every reader of the programme."""
+    return [
+        Column(_("Risk"), lambda r: r.title),
+        Column(_("Description"), lambda r: r.description),
+        Column(_("Workgroup"), lambda r: str(r.workgroup or "")),
+        Column(_("Likelihood"), lambda r: r.likelihood),
+        Column(_("Impact"), lambda r: r.impact),
+        Column(_("Score"), lambda r: r.likelihood * r.impact),
+        Column(_("Status"), lambda r: r.get_status_display()),
+        Column(_("Owner"), lambda r: r.owner.name if r.owner else ""),
+        Column(_("Next review"), lambda r: r.review_date),
+        Column(
+            _("Mitigation"),
+            lambda r: "\n".join(m.description for m in r.mitigations.all()),
+            "includes/cells/lines.html",
+        ),
+    ]
+
+
 class RiskListView(ProgrammeFilterView):
     filterset_class = RiskFilter
     template_name = "programmes/risk_list.html"
     export_name = "risicos"
-
-    def export_rows(self, objects):
-        headers = [
-            _("Risk"),
-            _("Likelihood"),
-            _("Impact"),
-            _("Score"),
-            _("Status"),
-            _("Owner"),
-            _("Next review"),
-            _("Mitigation"),
-        ]
-        rows = [
-            (
-                r.title,
-                r.likelihood,
-                r.impact,
-                r.likelihood * r.impact,
-                r.get_status_display(),
-                r.owner.name if r.owner else "",
-                r.review_date,
-                "; ".join(m.description for m in r.mitigations.all()),
-            )
-            for r in objects
-        ]
-        return headers, rows
+    columns_for = risk_columns
 
     def get_queryset(self):
         return (
