@@ -38,6 +38,7 @@ WORDS = {
     "expired": _("expired"),
     "used": _("already used"),
     "withdrawn": _("withdrawn"),
+    "other_account": _("signed in with another account than the invited address"),
     "replaced": _("replaced by a new invitation"),
     "access revoked": _("access revoked"),
     "unused": _("not used"),

@@ -1,6 +1,9 @@
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import GovernanceBody, Workgroup
@@ -78,3 +81,14 @@ class AcceptForm(SetPasswordForm):
         first, _space, last = name.partition(" ")
         self.user.first_name, self.user.last_name = first, last.strip()  # the password may not resemble the name
         return name
+
+
+class SiteAddressPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the link in the mail on the site's configured address (SITE_URL, like every other
+    mail here) instead of the host and port of the request: a forged Host header cannot send the token elsewhere."""
+
+    def save(self, *args, **kwargs):
+        site = urlsplit(settings.SITE_URL)
+        kwargs["domain_override"] = site.netloc
+        kwargs["use_https"] = site.scheme == "https"
+        return super().save(*args, **kwargs)

@@ -24,7 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.mail import send
-from core.refusals import Refused
+from core.refusals import Forbidden, Refused
 from core.refusals import allow as _allow
 from core.refusals import require as _require
 from programmes.constants import AccessRole, MembershipRole
@@ -53,6 +53,10 @@ class InvitationLinkRefused(Refused):
     def __init__(self, problem):
         self.problem = problem
         super().__init__(link_message(problem))
+
+
+class NotTheInvitee(Forbidden):
+    """A signed-in account whose e-mail address is not the invited one: a forwarded or intercepted link."""
 
 
 def link_message(problem):
@@ -274,13 +278,56 @@ def account_exists(email):
     return get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
 
 
+def _address(email):
+    return (email or "").strip().lower()
+
+
+def is_invitee(invitation, user):
+    """Whether `user` is the person `invitation` was sent to: the account's e-mail address is the invited one
+    (compared without case). That address is the one the account was made or linked with: by accepting an
+    invitation to it, by the organisation's provider that verified it, or by an administrator in the admin site
+    (logged there); nobody changes their own address here."""
+    return bool(_address(user.email)) and _address(user.email) == _address(invitation.email)
+
+
+def refuse_other_account(invitation, user, request=None):
+    """Records that `user` opened or tried to accept an invitation sent to another address, and says so."""
+    audit.record(
+        AuditKind.INVITATION_REFUSED,
+        request=request,
+        actor=user,
+        subject=user,
+        programme=invitation.programme_id,
+        reason="other_account",
+        invitation=invitation.pk,
+        email=invitation.email,
+    )
+    if not _address(user.email):
+        return NotTheInvitee(
+            _(
+                "This invitation was sent to an email address, and your account has none. Only the account with "
+                "the invited address can accept it: sign out and open the link again."
+            )
+        )
+    return NotTheInvitee(
+        _(
+            "This invitation was sent to another email address than that of your account (%(email)s). Only the "
+            "account with the invited address can accept it: sign out, open the link again and sign in with that "
+            "account or make it."
+        )
+        % {"email": user.email}
+    )
+
+
 def accept(token, *, user=None, name="", password=None, request=None):
     """Accepts the invitation of `token`: as the signed-in `user`, or as a new account with `password`. Grants
     exactly the invited role, once: the invitation row is locked and claimed before anything is created.
     Returns (invitation, account). A link that leads nowhere raises InvitationLinkRefused after writing the audit
-    entry, with nothing created."""
+    entry, with nothing created; so does a signed-in `user` who is not the invitee (NotTheInvitee, see is_invitee):
+    the invitation stays open for the person it was sent to."""
     now = timezone.now()
     problem = None
+    other_account = False
     with transaction.atomic():
         invitation = (
             Invitation.objects.select_for_update(of=("self",))
@@ -289,12 +336,13 @@ def accept(token, *, user=None, name="", password=None, request=None):
             .first()
         )
         problem = problem_of(invitation)
-        if problem is None:
+        other_account = problem is None and user is not None and not is_invitee(invitation, user)
+        if problem is None and not other_account:
             claimed = Invitation.objects.filter(pk=invitation.pk, status=InvitationStatus.PENDING).update(
                 status=InvitationStatus.ACCEPTED, closed_at=now
             )
             problem = None if claimed else "used"
-        if problem is None:
+        if problem is None and not other_account:
             created = user is None
             account = user if user is not None else _new_account(invitation, name, password)
             _require(account.is_active, _("This account is not active. Ask an administrator."))
@@ -316,6 +364,8 @@ def accept(token, *, user=None, name="", password=None, request=None):
             )
     if problem is not None:
         raise refuse_link(invitation, problem, request)
+    if other_account:
+        raise refuse_other_account(invitation, user, request)
     invitation.refresh_from_db()
     return invitation, account
 

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from core.amounts import dutch
+from core.safe_text import xml_safe
 from core.signals import export_made
 
 
@@ -24,7 +25,7 @@ def export(rows, headers, filename, kind, user=None):
     if kind == "xlsx":
         workbook = Workbook()
         sheet = workbook.active
-        sheet.append([str(h) for h in headers])
+        sheet.append([xml_safe(str(h)) for h in headers])
         for row in rows:
             sheet.append([_cell(value) for value in row])
             for cell in sheet[sheet.max_row]:
@@ -42,7 +43,7 @@ def export(rows, headers, filename, kind, user=None):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # Excel opens UTF-8 CSV with accents intact
         writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(h) for h in headers])
+        writer.writerow([xml_safe(str(h)) for h in headers])
         for row in rows:
             writer.writerow([dutch(value) if isinstance(value, Decimal) else _cell(value) for value in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{kind}"'
@@ -54,6 +55,8 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, str):
+        # Stored text may hold control characters no XLSX can (core.safe_text); both formats show the same text.
+        value = xml_safe(value)
         # A cell that starts with = + - @ would run as a formula in a spreadsheet.
         return "'" + value if value[:1] in ("=", "+", "-", "@") else value
     return value

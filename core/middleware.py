@@ -16,6 +16,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.safe_text import CONTROL_CHARACTER, control_character
+
 KEY = "jeugdregio_login_at"
 TOUCHED = "jeugdregio_touched_at"
 RENEW_SECONDS = 300
@@ -50,21 +52,27 @@ class SessionLifetimeMiddleware:
 LONG_NUMBER = re.compile(r"[+-]?\d{19,}")
 
 
-class InputGuardMiddleware:
-    """Refuses, before any view runs, what no field of ours can hold: NUL characters and over-long values.
+# The request headers that are stored (the security audit log keeps the browser's User-Agent).
+STORED_HEADERS = ("HTTP_USER_AGENT",)
 
-    PostgreSQL cannot store a NUL in text, and no person types one; a value longer than MAX_PARAMETER_LENGTH is
-    not a text anyone writes in a form here. Both are answered with a Dutch 400 page and change nothing. A NUL
-    in the path is a page that does not exist: 404. Every GET and POST parameter is covered (names, values and
-    uploaded file names), whether a view reads it through a form or not. A number of more than 18 digits, as
-    a whole parameter or in the path, is refused the same way (a 400, or a 404 in the path).
+
+class InputGuardMiddleware:
+    """Refuses, before any view runs, what no field of ours can hold: control characters and over-long values.
+
+    PostgreSQL cannot store a NUL in text, no XML document or spreadsheet can hold most other control characters
+    (core.safe_text), and no person types one; a value longer than MAX_PARAMETER_LENGTH is not a text anyone
+    writes in a form here. Both are answered with a Dutch 400 page and change nothing. A control character in the
+    path is a page that does not exist: 404. Every GET and POST parameter is covered (names, values and uploaded
+    file names), whether a view reads it through a form or not, and so are the headers that are stored
+    (STORED_HEADERS). Tab, line feed and carriage return are text. A number of more than 18 digits, as a whole
+    parameter or in the path, is refused the same way (a 400, or a 404 in the path).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or LONG_NUMBER.search(request.path):
+        if CONTROL_CHARACTER.search(request.path) or LONG_NUMBER.search(request.path):
             raise Http404
         problem = self.problem(request)
         if problem:
@@ -73,14 +81,27 @@ class InputGuardMiddleware:
 
     @staticmethod
     def problem(request):
+        for header in STORED_HEADERS:
+            found = control_character(_header_text(request.META.get(header, "")))
+            if found:
+                return _(
+                    "Your browser sent an invisible control character (%(character)s) in its description of itself "
+                    "(User-Agent), which cannot be saved. Try again with another browser."
+                ) % {"character": found}
         limit = settings.MAX_PARAMETER_LENGTH
         parameters = list(request.GET.lists())
         if request.method == "POST":
             parameters += list(request.POST.lists())
+            # Django's multipart parser already drops what is not printable from an upload's name; checked anyway.
             parameters += [(name, [upload.name for upload in uploads]) for name, uploads in request.FILES.lists()]
         for name, values in parameters:
             if "\x00" in name or any("\x00" in value for value in values):
                 return _("One of the fields contains an invisible control character (NUL) that cannot be saved.")
+            found = _first_control_character([name, *values])
+            if found:
+                return _(
+                    "One of the fields contains an invisible control character (%(character)s) that cannot be saved."
+                ) % {"character": found}
             if any(LONG_NUMBER.fullmatch(value.strip()) for value in values):
                 return _("One of the fields holds a number of more than 18 digits, which no field here can hold.")
             if len(name) > limit or any(len(value) > limit for value in values):
@@ -88,3 +109,15 @@ class InputGuardMiddleware:
                     "limit": f"{limit:,}".replace(",", ".")
                 }
         return None
+
+
+def _first_control_character(texts):
+    return next(filter(None, map(control_character, texts)), None)
+
+
+def _header_text(value):
+    """A header as the browser wrote it: the server hands it over as Latin-1, browsers write UTF-8 (else: as is)."""
+    try:
+        return value.encode("latin-1").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # not from the wire: already text (a test client, a server that decoded it)
+        return value

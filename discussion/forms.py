@@ -34,8 +34,9 @@ class CommentForm(forms.Form):
     def __init__(self, *args, team=True, **kwargs):
         super().__init__(*args, **kwargs)
         if not team:
-            # Who is not in the team writes for everybody who reads the programme.
-            self.fields["visibility"].choices = [(Visibility.PROGRAMME, Visibility.PROGRAMME.label)]
+            # Who is not in the team writes for everybody who reads the programme: no choice is offered. A posted
+            # "team" is still a valid choice here, so the service refuses it as Forbidden (a 403, as the README says)
+            # instead of this form hiding the forgery behind a form error.
             self.fields["visibility"].widget = forms.HiddenInput()
 
     def clean_parent(self):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.files import readable_filename
 from core.refusals import allow as _allow
 from core.refusals import require as _require
 from pilots.models import Pilot
@@ -145,7 +146,7 @@ def add_annex(user, subject, title, file):
         subject = Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=subject.pk)
     _allow(user.has_perm("discussion.add_annex", subject), _("Only who writes this proposal can add annexes."))
     annex = Annex(
-        title=(title or "").strip() or file.name.rsplit("/", 1)[-1][:200],
+        title=(title or "").strip() or readable_filename(file.name)[:200],
         file=file,
         uploaded_by=user,
         version=subject.submission + 1 if kind == "pilot" else None,

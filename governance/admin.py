@@ -126,7 +126,8 @@ class AgendaDocumentInline(admin.TabularInline):
     model = AgendaDocument
     extra = 0
     # The current file links to the permission-checked download, never to its storage URL.
-    formfield_overrides = {models.FileField: {"widget": DownloadLinkWidget("governance:document")}}
+    # A long name is shortened when stored (core.files), not refused.
+    formfield_overrides = {models.FileField: {"widget": DownloadLinkWidget("governance:document"), "max_length": None}}
 
     def has_add_permission(self, request, obj=None):
         return not (obj is not None and obj.meeting.is_closed) and super().has_add_permission(request, obj)

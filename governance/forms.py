@@ -101,6 +101,7 @@ class DocumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fields["item"].queryset = AgendaItem.objects.filter(meeting=meeting)
+        self.fields["file"].max_length = None  # a long name is shortened when stored (core.files), not refused
 
     def clean(self):
         if self.meeting is not None and self.meeting.is_closed:

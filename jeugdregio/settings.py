@@ -299,7 +299,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 # (Procfile.dev) and runs runserver with --nostatic, so WhiteNoise serves the collected, compressed copies instead of
 # runserver's uncompressed ones; a plain `manage.py runserver` still serves them straight from static/.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.files.UploadStorage"},  # FileSystemStorage that names every file by one rule
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

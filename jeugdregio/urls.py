@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth import urls as auth_urls
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts.views import PasswordResetView
 from core import views as core_views
 from core.converters import TokenConverter
 from dashboard import api, calendar
@@ -15,7 +17,9 @@ admin.site.site_title = "Jeugdregio"
 urlpatterns = [
     path("", MyWorkView.as_view(), name="home"),
     path("", include("sso.urls")),  # signing in with the organisation's account (/accounts/sso/…)
-    path("accounts/", include("django.contrib.auth.urls")),
+    # ours instead of Django's own: the reset mail links to SITE_URL, not to the request's host and port
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/", include([p for p in auth_urls.urlpatterns if p.name != "password_reset"])),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", core_views.health, name="health"),
     path("ping/", core_views.ping, name="ping"),

@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
 
+from core.safe_text import xml_safe
+
 from . import annexes as annex_pdf
 from .constants import AnnexState
 
@@ -14,7 +16,7 @@ PDF_OPTIONS = {"pdf_tags": True, "pdf_version": "1.7"}
 
 def _html(contents):
     meeting = contents.meeting
-    return render_to_string(
+    html = render_to_string(
         "papers/pack.html",
         {
             "meeting": meeting,
@@ -27,6 +29,7 @@ def _html(contents):
             "language": settings.LANGUAGE_CODE,
         },
     )
+    return xml_safe(html)  # no control character of a stored text in the PDF (core.safe_text)
 
 
 def _placements(document, merged):

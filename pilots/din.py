@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from weasyprint import HTML
 
+from core.safe_text import xml_safe, xml_safe_all
 from core.templatetags.money import euro
 
 from .services import pilot_budget_years
@@ -110,6 +111,9 @@ def _field(paragraph, instruction, placeholder):
 
 
 def _new_document(programme, title, author):
+    """An A4 document with the programme in its header; every stored text that goes into Word passes xml_safe
+    (core.safe_text), as Word's XML cannot hold every character a stored text may."""
+    title, author = xml_safe(title), xml_safe(author)
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -129,7 +133,7 @@ def _new_document(programme, title, author):
             run_defaults.append(language)
         language.set(qn("w:val"), "nl-NL")
     header = section.header.paragraphs[0]
-    header.text = programme_header(programme)
+    header.text = xml_safe(programme_header(programme))
     header.style = styles["Header"]
     footer = section.footer.paragraphs[0]
     footer.style = styles["Footer"]
@@ -141,7 +145,7 @@ def _new_document(programme, title, author):
     properties = document.core_properties
     properties.author = properties.last_modified_by = author
     properties.title = title
-    properties.subject = programme.title
+    properties.subject = xml_safe(programme.title)
     properties.comments = ""
     properties.keywords = "DIN"
     properties.category = _("DIN proposal")
@@ -194,7 +198,7 @@ def template_document(programme, user):
     """The empty DIN template of the programme, as .docx bytes: the headings to write under, nothing else."""
     document = _new_document(programme, _("DIN proposal (template)"), author_name(user))
     document.add_paragraph(_("DIN proposal"), style="Title")
-    document.add_paragraph(programme.title)
+    document.add_paragraph(xml_safe(programme.title))
     document.add_paragraph(
         _(
             "Write your proposal under the headings of this template and keep the headings as they are: the "
@@ -247,9 +251,9 @@ def proposal_document(pilot, user):
     """The pilot's proposal in the DIN format, as .docx bytes, with the same headings as the template."""
     document = _new_document(pilot.programme, pilot.title, author_name(user, pilot.workgroup))
     document.add_paragraph(_("DIN proposal"), style="Title")
-    _table(document, None, proposal_details(pilot), [Mm(40), Mm(126)])
+    _table(document, None, xml_safe_all(proposal_details(pilot)), [Mm(40), Mm(126)])
     document.add_paragraph()
-    values = proposal_values(pilot)
+    values = xml_safe_all(proposal_values(pilot))
     for section in SECTIONS:
         if section.key == "budget":
             document.add_heading(str(section.label), level=section.level)
@@ -283,4 +287,4 @@ def proposal_pdf(pilot, user):
             "headers": {"year": YEAR, "amount": AMOUNT, "total": TOTAL},
         },
     )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=xml_safe(html)).write_pdf(pdf_variant="pdf/ua-1")

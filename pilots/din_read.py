@@ -193,12 +193,27 @@ def _open(data):
         raise ValidationError(_("This file is damaged or is not a Word document (.docx): it cannot be read.")) from None
 
 
+def _body(document):
+    """The document's body; a ValidationError when the main part is no w:document or holds no w:body."""
+    root = document.element
+    body = root.find(qn("w:body")) if root.tag == qn("w:document") else None
+    if body is None:
+        raise ValidationError(
+            _(
+                "This Word file holds no text that can be read. Open it in Word, check that the headings of the DIN "
+                "template are in it and save it again as a .docx document."
+            )
+        )
+    return body
+
+
 def read_proposal(data):
     """The proposal under the template's headings; a ValidationError naming every heading that is missing."""
     document = _open(data)
+    body = _body(document)
     headings, styles = _headings(), _style_names(document)
     current, seen, texts, tables = None, [], {}, {}
-    for block in _blocks(document.element.body):
+    for block in _blocks(body):
         if block.tag == qn("w:tbl"):
             if current is not None and current.key == "budget":
                 tables.setdefault(current, block)

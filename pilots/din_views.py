@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views import View
 
+from core.files import readable_filename
 from programmes.views.mixins import ProgrammePermissionMixin
 
 from . import din
@@ -99,7 +100,7 @@ class DinImportView(WritersOnlyMixin, View):
             "formset": formset,
             "programme": self.programme,
             "nav_programme": self.programme,
-            "filename": form.cleaned_data["document"].name,
+            "filename": readable_filename(form.cleaned_data["document"].name),
             "has_budget_table": form.proposal.has_budget_table,
             "action": reverse("pilots:create", args=[self.programme.pk]),
             "cancel_url": reverse("pilots:din_import", args=[self.programme.pk]),

@@ -6,17 +6,26 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.safe_text import xml_safe_all
 from core.templatetags.money import euro
 from programmes.models import Region
 
 from .queries import published_decisions
-from .redaction import redact
 
 FEED_SIZE = 50
 
 
+class SafeAtom1Feed(Atom1Feed):
+    """Atom, with every stored text made fit for XML first (core.safe_text): a control character typed into a
+    decision once would otherwise make the feed fail (UnserializableContentError) as long as it is published."""
+
+    def write(self, outfile, encoding):
+        self.feed, self.items = xml_safe_all(self.feed), xml_safe_all(self.items)
+        super().write(outfile, encoding)
+
+
 class DecisionFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
 
     def get_object(self, request, region):
         return get_object_or_404(Region, slug=region)
@@ -34,12 +43,12 @@ class DecisionFeed(Feed):
         return published_decisions(region).order_by("-publication__published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, decision):
-        return f"{decision.body}: {decision.get_outcome_display()} – {redact(decision.subject_title)}"
+        return f"{decision.body}: {decision.get_outcome_display()} – {decision.publication.public_title}"
 
     def item_description(self, decision):
         parts = [_("Date of decision: %(date)s") % {"date": decision.date.strftime("%d-%m-%Y")}]
-        if decision.rationale:
-            parts.append(redact(decision.rationale))
+        if decision.publication.public_rationale:
+            parts.append(decision.publication.public_rationale)
         for movement in decision.public_movements:
             parts.append(f"{movement.get_kind_display()} {movement.year}: {euro(movement.amount)}")
         return "\n\n".join(parts)

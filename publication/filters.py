@@ -11,7 +11,8 @@ from programmes.models import GovernanceBody
 class PublicDecisionFilter(ProgrammeFilterSet):
     """The public list's filters: text, body, year and outcome. A value that is no choice is a form error."""
 
-    q = SearchFilter(fields=("subject_title", "rationale"), max_length=200)
+    # The public search reads the text the public pages show (publication/redaction.py), never the decision's own.
+    q = SearchFilter(fields=("publication__public_title", "publication__public_rationale"), max_length=200)
     body = django_filters.ModelChoiceFilter(
         queryset=GovernanceBody.objects.none(), label=_("Body"), empty_label=_("All")
     )

@@ -52,6 +52,10 @@ class Publication(models.Model):
     ground = models.CharField(_("Woo ground"), max_length=10, choices=WooGround.choices, blank=True)
     explanation = models.TextField(_("explanation"), blank=True)
     changed_at = models.DateTimeField(_("changed at"))
+    # The decision's subject and rationale as the public reads and searches them (publication/redaction.py),
+    # written when it is published: the pages, the feed, the sitemap and the public search read only these.
+    public_title = models.TextField(_("public subject"), blank=True)
+    public_rationale = models.TextField(_("public rationale"), blank=True)
     documents = models.ManyToManyField(
         AgendaDocument, through="PublicDocument", related_name="+", verbose_name=_("public documents")
     )

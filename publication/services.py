@@ -7,7 +7,8 @@ One place for the rules, whoever acts (a web page, the admin, the beat task):
 - a withheld decision names a Woo ground; it can be published later, when the ground no longer holds;
 - publication cannot be undone: a published decision can only be withdrawn, on a Woo ground, as a new act in the
   history, and a withdrawn decision stays withdrawn;
-- every act is a PublicationEvent (append-only), written in the same transaction as the state.
+- every act is a PublicationEvent (append-only), written in the same transaction as the state;
+- publishing stores the decision's public text (redaction.py): what the public pages, feed, sitemap and search read.
 """
 
 import datetime
@@ -22,6 +23,7 @@ from programmes.models import GovernanceBody
 
 from .constants import PublicationAct, PublicationState, WooGround
 from .models import Publication, PublicationEvent, PublicDocument
+from .redaction import public_text
 
 PERMISSION = "publication.publish_decision"
 
@@ -66,6 +68,8 @@ def _record(decision, publication, act, state, user, via, ground="", explanation
     publication.changed_at = now
     if state == PublicationState.PUBLISHED:
         publication.published_at = now
+        publication.public_title = public_text(decision.subject_title)
+        publication.public_rationale = public_text(decision.rationale)
     publication.save()
     PublicationEvent.objects.create(
         decision=decision, act=act, ground=ground, explanation=explanation, actor=user, via=via

@@ -7,8 +7,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
@@ -16,9 +17,11 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from django_filters.views import FilterView
 
+from core.downloads import file_response
 from core.dryrun import carried_fields, dry_run
 from core.params import object_or_404, parse_id
 from core.refusals import Forbidden, as_permission_denied
+from core.safe_text import xml_safe
 from governance.models import Decision
 from programmes.models import GovernanceBody, Region
 from programmes.views.mixins import ProgrammePermissionMixin
@@ -140,12 +143,7 @@ def document_download(request, region, pk, document_pk):
         ),
         document_pk,
     )
-    document = public.document
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+    return file_response(public.document.file)
 
 
 @require_GET
@@ -157,11 +155,10 @@ def sitemap_index(request, region):
     last = decisions.aggregate(last=Max("publication__changed_at"))["last"]
     pages = range(1, max(1, -(-count // SITEMAP_PAGE_SIZE)) + 1)
     sitemaps = [request.build_absolute_uri(reverse("publication:sitemap", args=[region.slug, page])) for page in pages]
-    return render(
+    return _xml(
         request,
         "publication/sitemap_index.xml",
         {"sitemaps": sitemaps, "lastmod": last, "namespace": SITEMAP_NAMESPACE},
-        content_type="application/xml; charset=utf-8",
     )
 
 
@@ -185,7 +182,7 @@ def _render_sitemap(request, region, decisions, publisher):
     entries = [
         (request.build_absolute_uri(reverse("publication:decision", args=[region.slug, d.pk])), d) for d in decisions
     ]
-    return render(
+    return _xml(
         request,
         "publication/sitemap.xml",
         {
@@ -198,7 +195,14 @@ def _render_sitemap(request, region, decisions, publisher):
             "category": INFORMATION_CATEGORY,
             "act": ACT_ADOPTION,
         },
-        content_type="application/xml; charset=utf-8",
+    )
+
+
+def _xml(request, template, context):
+    """An XML document from a template, the stored text in it made fit for XML (core.safe_text): a control
+    character in one decision would otherwise make the whole sitemap unreadable for the harvester."""
+    return HttpResponse(
+        xml_safe(render_to_string(template, context, request)), content_type="application/xml; charset=utf-8"
     )
 
 

@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from core.safe_text import xml_safe_all
 from core.templatetags.money import euro
 
 from . import charts
@@ -256,7 +257,8 @@ def _properties(document, report, sheet, shown):
 
 def build(report, shown):
     """The .docx bytes of `report` with its presented figures `shown` (reports.document.shown_figures)."""
-    sheet = cover(report, shown)
+    shown = xml_safe_all(shown)  # Word's XML cannot hold every character a stored text may (core.safe_text)
+    sheet = xml_safe_all(cover(report, shown))
     document = Document()
     _styles(document)
     section = document.sections[0]

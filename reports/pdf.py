@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
+from core.safe_text import xml_safe, xml_safe_all
+
 from . import charts
 from .document import cover
 
@@ -27,7 +29,8 @@ def _data_uri(png):
 
 def build(report, shown):
     """The PDF bytes of `report` with its presented figures `shown` (reports.document.shown_figures)."""
-    sheet = cover(report, shown)
+    shown = xml_safe_all(shown)  # no control character of a stored text in the charts or the PDF (core.safe_text)
+    sheet = xml_safe_all(cover(report, shown))
     sections = []
     for section in shown["sections"]:
         images = [(caption, _data_uri(png)) for caption, png in charts.indicator_charts(section)]
@@ -49,4 +52,4 @@ def build(report, shown):
             },
         },
     )
-    return HTML(string=html, base_url="/").write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=xml_safe(html), base_url="/").write_pdf(pdf_variant="pdf/ua-1")

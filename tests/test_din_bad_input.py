@@ -154,3 +154,19 @@ def test_a_heading_as_plain_text_inside_a_section_does_not_cut_it(client, progra
 def test_no_file_at_all_asks_for_one(client, programme, workgroup1, filled):
     response = client.post(reverse("pilots:din_import", args=[programme.pk]), {"workgroup": workgroup1.pk})
     assert refused(response)
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.mark.parametrize(
+    "document_xml",
+    [f'<w:document xmlns:w="{W}"/>', f'<w:body xmlns:w="{W}"/>', "<foo/>"],
+    ids=["document-without-body", "body-as-root", "foreign-root"],
+)
+def test_a_word_file_without_a_body_is_refused_with_a_message(client, programme, workgroup1, filled, document_xml):
+    """Issue #21: the template whose word/document.xml has no body gave a 500 (AttributeError)."""
+    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    content = repacked(filled, replace={"word/document.xml": lambda xml: declaration + document_xml.encode()})
+    message = refused(upload(client, programme, content, workgroup1))
+    assert "geen tekst" in message

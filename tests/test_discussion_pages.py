@@ -37,12 +37,17 @@ def test_a_lead_posts_a_comment_from_the_pilot_page_and_everyone_reading_sees_it
     assert f'id="comment-{comment.pk}"'.encode() in page.content and b"Wie doet mee?" in page.content
 
 
-def test_a_reader_is_offered_no_team_choice_and_a_forged_team_post_saves_nothing(client, submitted, reader):
+def test_a_reader_is_offered_no_team_choice_and_a_forged_team_post_is_a_403(client, submitted, reader):
     client.force_login(reader)
     page = client.get(submitted.get_absolute_url())
     assert b'value="team"' not in page.content
+    assert b'value="team"' not in client.get(new_comment("pilot", submitted.pk)).content
     response = client.post(new_comment("pilot", submitted.pk), {"text": "Geheim", "visibility": "team"})
-    assert response.status_code == 200 and not Comment.objects.exists()
+    assert response.status_code == 403  # as the README promises: a forged team comment is a 403, saying why
+    assert "Alleen de werkgroep en het programmateam" in response.content.decode()
+    assert not Comment.objects.exists()
+    response = client.post(new_comment("pilot", submitted.pk), {"text": "Open", "visibility": "programme"})
+    assert response.status_code == 302 and Comment.objects.get().visibility == "programme"  # the honest post works
 
 
 def test_a_reader_cannot_see_or_post_the_comments_of_a_draft(client, pilot, lead, reader):

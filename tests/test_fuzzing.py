@@ -3,6 +3,7 @@ against the JSON API's own schema. Never a 500, never a partial save, output esc
 
 import pytest
 import schemathesis
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.wsgi import get_wsgi_application
 from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
@@ -21,6 +22,12 @@ HOSTILE = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(str),
     st.dates().map(lambda d: d.strftime("%d-%m-%Y")),
     st.sampled_from(["<script>alert(1)</script>", "2026-02-30", "'; DROP TABLE x; --", "\x00", "{{7*7}}", "💥"]),
+    st.sampled_from(["a\x01b", "\x1b[31m", "regel\x0bregel", "\x7f", "\x85", "\x9f"]),  # controls (core.safe_text)
+    st.text(alphabet=st.characters(categories=["Cc"]), min_size=1, max_size=20),
+)
+# The names of the files uploaded with a form: control characters, NUL, a direction override, a long name.
+UPLOAD_NAMES = st.sampled_from(
+    ["bijlage.pdf", "bij\x1blage.pdf", "bij\x00lage\x85.pdf", "\u202efdp.exe", "x" * 300 + ".pdf", "\x0b.pdf"]
 )
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -61,9 +68,9 @@ def forms(programme, workgroup1, manager, lead):
 
 @pytest.mark.django_db
 @FUZZ
-@given(value=HOSTILE, other=HOSTILE)
-@example(value="21", other="-209")  # valid for the workgroup form: it saves, once
-def test_random_values_never_break_a_form(client, forms, manager, lead, value, other):
+@given(value=HOSTILE, other=HOSTILE, upload_name=UPLOAD_NAMES)
+@example(value="21", other="-209", upload_name="bijlage.pdf")  # valid for the workgroup form: it saves, once
+def test_random_values_never_break_a_form(client, forms, manager, lead, value, other, upload_name):
     """Refused input changes nothing. Now and then the values happen to be valid (a workgroup numbered 21
     named "21"): then the form redirects, and what it saved is a whole record whose page opens."""
     for user, urls in ((manager, forms["manager"]), (lead, forms["lead"])):
@@ -89,6 +96,7 @@ def test_random_values_never_break_a_form(client, forms, manager, lead, value, o
                 )
             }
             data.update(progress=other, action="submit", remind_after=other, escalate_after=other, dates=other)
+            data["attachment"] = SimpleUploadedFile(upload_name, b"%PDF-1.4 bijlage", "application/pdf")
             before = counts()
             response = client.post(url, data)
             assert response.status_code < 500, url

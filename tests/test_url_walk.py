@@ -1,7 +1,8 @@
 """Every URL of the site, as every demo role and anonymous, with real ids, ids of the other region and broken
 path values; then every form and every parameter a view reads outside its forms, with hostile values
-(non-numeric ids, empty, NUL, 100 kB, huge and negative numbers, malformed dates, duplicated keys, ids of
-the other region). Never a response >= 500, and a refused request leaves the database as it was.
+(non-numeric ids, empty, NUL and other control characters, 100 kB, huge and negative numbers, malformed dates,
+duplicated keys, ids of the other region), and every upload field with files whose names hold control characters.
+Never a response >= 500, and a refused request leaves the database as it was.
 
 Refused: a page read, a status >= 400, a form shown again (200), or a redirect with an error message and no
 success message. Login throttling (django-axes) is on, as in production. The combinations are bounded: all
@@ -24,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ForeignKey, OneToOneField
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import Resolver404, path, resolve
@@ -58,11 +60,13 @@ EVERY_TARGET_POSTED = {"pilots:act"}  # every act: as every user, and on a pilot
 SAMPLE_ADMIN = Pilot  # the admin model that gets every broken path and GET parameter (the others get a few)
 
 LONG = "x" * 100_000
+CONTROLS = "a\x01b\x0bc\x1bd\x7fe\x85f\x9f"  # C0, DEL and C1 (core.safe_text): refused at the edge like NUL
 HOSTILE = [
     "abc",
     "",
     "\x00",
     "a\x00b",
+    CONTROLS,
     LONG,
     "y" * 300,  # longer than any varchar of ours (255 at most), shorter than the parameter limit
     "9" * 40,
@@ -78,7 +82,7 @@ HOSTILE = [
 EACH_FIELD = ["abc", "a\x00b", "9" * 40]  # what every field gets alone: not a number, NUL, too large a number
 # The values for what repeats: the admin's own forms and lists (Django's code; our models' validation behind
 # it) and another form of a route already probed with all values.
-LIGHT_VALUES = ["abc", "", "a\x00b", "y" * 300, "9" * 40, "-" + "9" * 20, ["1", "abc"]]
+LIGHT_VALUES = ["abc", "", "a\x00b", CONTROLS, "y" * 300, "9" * 40, "-" + "9" * 20, ["1", "abc"]]
 
 
 class OtherRegion:
@@ -87,8 +91,9 @@ class OtherRegion:
 
 
 OTHER_REGION = OtherRegion()  # stands for "the id of an object of the other region" (per parameter)
+UPLOAD_NAMES = ["bijlage\x1b\x85.pdf", "bij\x00lage\x0b.pdf"]
 ADMIN_VALUES = ["abc", "y" * 300, "9" * 40, ["1", "abc"], OTHER_REGION]  # the other admin models' own forms
-BROKEN_PATH_VALUES = ["abc", "\x00", "x" * 10_000, "-1", "9" * 40, "..", "é"]
+BROKEN_PATH_VALUES = ["abc", "\x00", "\x1b", "x" * 10_000, "-1", "9" * 40, "..", "é"]
 BROKEN_IDS = ["999999", "9" * 40]  # for an int in a path: none, and more than a bigint holds
 BROKEN_ADMIN_IDS = ["abc", "9" * 40]  # the admin's other models: the same code as the sample's, the model differs
 
@@ -517,6 +522,11 @@ class Walk:
         full = model is None or ("action" in form.names and model in (SAMPLE_ADMIN, *MODELS_WITH_ACTIONS))
         send = self.send if form.method == "POST" else self.walker.send
         send(username, form.method, form.url, baseline, parameter="as shown")
+        # Every upload field at once, with a file whose name holds control characters (and one with a NUL).
+        uploads = [n for n in form.names if form.kinds.get(n) == "file"]
+        for upload_name in UPLOAD_NAMES if uploads and form.method == "POST" else []:
+            files = {n: SimpleUploadedFile(upload_name, b"%PDF-1.4 proef", "application/pdf") for n in uploads}
+            self.walker.send(username, "POST", form.url, {**baseline, **files}, f"upload={show(upload_name)}")
         sweeps = [
             (field, option)
             for field, options in form.choices.items()

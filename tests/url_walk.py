@@ -208,7 +208,7 @@ def _form(element, page_url):
         elif control.tag in ("input", "button") and kind in ("button", "reset"):
             continue
         elif kind == "file":
-            add(name)
+            add(name, kind="file")
         elif kind in ("checkbox", "radio"):
             value = control.get("value") or "on"
             checked = control.get("checked") is not None and not disabled

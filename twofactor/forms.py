@@ -1,11 +1,10 @@
-"""What a person types for the second factor: six digits from the app, or one recovery code."""
-
-import re
+"""What a person types for the second factor: six digits from the app, or one recovery code. Their formats are
+the services' (twofactor.services.totp_code, recovery_code), which refuse the same whoever calls them."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-_SEPARATORS = re.compile(r"[\s-]+")
+from . import services
 
 
 class CodeForm(forms.Form):
@@ -28,10 +27,7 @@ class CodeForm(forms.Form):
     )
 
     def clean_token(self):
-        token = _SEPARATORS.sub("", self.cleaned_data["token"])
-        if not re.fullmatch(r"[0-9]{6}", token):
-            raise forms.ValidationError(_("Enter the 6-digit code from your authenticator app."), code="format")
-        return token
+        return services.totp_code(self.cleaned_data["token"])
 
 
 class RecoveryCodeForm(forms.Form):
@@ -47,7 +43,4 @@ class RecoveryCodeForm(forms.Form):
     )
 
     def clean_code(self):
-        code = _SEPARATORS.sub("", self.cleaned_data["code"]).lower()
-        if not re.fullmatch(r"[a-z2-7]{8}", code):
-            raise forms.ValidationError(_("A recovery code has 8 letters and digits."), code="format")
-        return code
+        return services.recovery_code(self.cleaned_data["code"])

@@ -8,6 +8,7 @@ TWO_FACTOR_COOLOFF, counted from the last wrong code.
 """
 
 import base64
+import re
 import time
 from binascii import unhexlify
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -23,12 +25,39 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 from django_otp_webauthn.utils import get_credential_model
 
+from core.refusals import Refused
+
 from .policy import HAS_DEVICE
 from .signals import devices_reset, otp_failed, otp_verified
 
 Passkey = get_credential_model()
 
 TOTP_DIGITS = 6
+
+# What a person may type around a code (spaces, hyphens), and the two formats. ASCII only: Python's int() and
+# django-otp read full-width (１２３４５６) and other Unicode digits as digits, which would make them a real try.
+_SEPARATORS = re.compile(r"[\s-]+")
+_TOTP_CODE = re.compile(rf"[0-9]{{{TOTP_DIGITS}}}", re.ASCII)
+_RECOVERY_CODE = re.compile(r"[a-z2-7]{8}", re.ASCII)
+
+
+def totp_code(typed):
+    """The code of an authenticator app as typed, without spaces and hyphens; Refused (and no try) unless it is
+    TOTP_DIGITS ASCII digits."""
+    code = _SEPARATORS.sub("", str(typed or ""))
+    if not _TOTP_CODE.fullmatch(code):
+        raise Refused(_("Enter the 6-digit code from your authenticator app."), code="format")
+    return code
+
+
+def recovery_code(typed):
+    """A recovery code as typed, without spaces and hyphens, in lower case; Refused (and no try) unless it has the
+    shape of one: 8 ASCII letters and digits 2-7."""
+    code = _SEPARATORS.sub("", str(typed or ""))
+    code = code.lower() if code.isascii() else code
+    if not _RECOVERY_CODE.fullmatch(code):
+        raise Refused(_("A recovery code has 8 letters and digits."), code="format")
+    return code
 
 
 # --- Enrolment --------------------------------------------------------------------------------------------------
@@ -62,8 +91,8 @@ def _totp_matches(key, token):
 @transaction.atomic
 def enrol_totp(request, key, token):
     """Confirm a new authenticator app with its first code. Replaces an earlier app of the user; the session counts
-    as verified. Returns the device, or None when the code does not match."""
-    last_t = _totp_matches(key, token)
+    as verified. Returns the device, or None when the code does not match; Refused when it is no code at all."""
+    last_t = _totp_matches(key, totp_code(token))
     if last_t is None:
         return None
     user = request.user
@@ -141,14 +170,18 @@ def _refused(request, device, method, reason, until):
 
 @transaction.atomic
 def verify_totp(request, token):
-    """Check a code of the user's authenticator app; None when the user has no app."""
+    """Check a code of the user's authenticator app; None when the user has no app. What is no code at all is
+    Refused before the device is asked, so it costs no try."""
+    token = totp_code(token)
     device = TOTPDevice.objects.devices_for_user(request.user).select_for_update().first()
     return None if device is None else _verify(request, device, token, "totp")
 
 
 @transaction.atomic
 def verify_recovery_code(request, code):
-    """Use one recovery code: it is deleted when it works, so a second use is refused. None without codes."""
+    """Use one recovery code: it is deleted when it works, so a second use is refused. None without codes. What
+    is no recovery code at all is Refused before the device is asked, so it costs no try."""
+    code = recovery_code(code)
     device = StaticDevice.objects.devices_for_user(request.user).select_for_update().first()
     return None if device is None else _verify(request, device, code, "recovery")
 

@@ -1,11 +1,16 @@
 from django import template
+from django.template.defaultfilters import stringfilter
 
-from ..redaction import redact
+from ..redaction import public_text as redacted
 
 register = template.Library()
 
 
 @register.filter
+@stringfilter
 def public_text(value):
-    """The text as the public may read it (no e-mail addresses)."""
-    return redact(value)
+    """A text shown on a public page that is not stored redacted (a paper's name): no e-mail addresses or phones.
+
+    A decision's subject and rationale are read from its publication (`public_title`, `public_rationale`).
+    """
+    return redacted(value)
