@@ -298,6 +298,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 # max-age). In production collectstatic gives them hashed names, cached as immutable. `make run` collects them too
 # (Procfile.dev) and runs runserver with --nostatic, so WhiteNoise serves the collected, compressed copies instead of
 # runserver's uncompressed ones; a plain `manage.py runserver` still serves them straight from static/.
+# Widgets never show a stored control character, so an edit form can always be saved again (core/form_renderer.py).
+FORM_RENDERER = "core.form_renderer.ControlCharacterFreeRenderer"
+
 STORAGES = {
     "default": {"BACKEND": "core.files.UploadStorage"},  # FileSystemStorage that names every file by one rule
     "staticfiles": {

@@ -22,10 +22,12 @@ from core.safe_text import CONTROL_CHARACTER, xml_safe, xml_safe_all
 from discussion.models import Annex
 from governance.models import Decision
 from pilots.models import Pilot
+from programmes.models import Programme
 from programmes.risks import Risk
 from publication import services as publication
 from reports import services as report_services
 from tests import factories as f
+from tests.factories import PASSWORD
 
 
 def risk(**fields):
@@ -270,3 +272,25 @@ def test_the_programme_report_in_word_and_pdf_with_control_characters(client, pr
     content = b"".join(response.streaming_content) if response.streaming else response.content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "halfjaar" in text and "\x1b" not in text and "\x01" not in text
+
+
+def test_old_text_with_a_control_character_can_be_edited_and_saved_again(client, manager, programme):
+    """Stored before the edge refused them: the edit form shows the text without the character, so sending the form
+    back as the browser does is not refused and the page saves."""
+    Programme.objects.filter(pk=programme.pk).update(goal="Eerste regel\x0btweede regel \x1b einde")
+    assert client.login(username=manager.username, password=PASSWORD)
+    page = client.get(reverse("programmes:edit", args=[programme.pk])).content.decode()
+    assert "\x0b" not in page and "\x1b" not in page
+    assert "Eerste regel\ntweede regel \ufffd einde" in page
+    response = client.post(
+        reverse("programmes:edit", args=[programme.pk]),
+        {
+            "title": programme.title,
+            "start_date": programme.start_date.isoformat(),
+            "end_date": programme.end_date.isoformat(),
+            "goal": "Eerste regel\ntweede regel  einde",  # what the person keeps after removing the "�"
+        },
+    )
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.goal.replace("\r", "") == "Eerste regel\ntweede regel  einde"
