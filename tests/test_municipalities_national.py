@@ -14,6 +14,19 @@ from programmes.reference_load import SHIPPED_POPULATION_SOURCE, sync_reference
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def national_reference(db):
+    """What the migration loaded: again, since a transactional test before this one (a live server, a browser) may
+    have emptied every table; loading is idempotent, so on a fresh test database it changes nothing."""
+    sync_reference(
+        read_reference(),
+        region_model=YouthCareRegion,
+        municipality_model=Municipality,
+        population_model=Population,
+        source=SHIPPED_POPULATION_SOURCE,
+    )
+
+
 def refresh(*args):
     out = open("/dev/null", "w")
     call_command("refresh_municipalities", *args, stdout=out)
