@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages migrate demo lint clean bench
+.PHONY: run test test-dates install messages migrate demo lint clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,8 +38,24 @@ demo: migrate
 run: demo
 	$(VENV)/bin/honcho start -f Procfile.dev
 
+# The suite on PYTEST_WORKERS pytest-xdist workers (0: in one process), a test file at a time in the order
+# tests/conftest.py gives (the long crawls first); each worker has a test database (and Redis database) of its own.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder)
+
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-dates
+
+# The tests marked `dates` again with the clock 45 and 400 days ahead (JEUGDREGIO_TEST_SHIFT_DAYS, tests/conftest.py):
+# a test that reads the real clock where a date matters fails here, and so does make. "No tests selected" (exit 5)
+# passes only when PYTEST_ARGS narrowed the run to files without such tests.
+test-dates: install
+	@for days in 45 400; do \
+	  echo "Tests marked dates, with the clock $$days days ahead:"; \
+	  JEUGDREGIO_TEST_SHIFT_DAYS=$$days $(PY) -m pytest -m dates $(PYTEST_PARALLEL) $(PYTEST_ARGS); status=$$?; \
+	  [ $$status -eq 0 ] || { [ $$status -eq 5 ] && [ -n "$(strip $(PYTEST_ARGS))" ]; } || exit $$status; \
+	done
 
 # The national-scale benchmark: synthetic data set, gunicorn, p50/p95 and queries per page → var/bench.json.
 bench: install

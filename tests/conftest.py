@@ -5,15 +5,106 @@ PostgreSQL, Redis and Chromium tests run whenever DATABASE_URL, REDIS_URL and
 service fails the test instead of skipping it.
 """
 
+import datetime
+import io
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+import time_machine
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+from django.test import override_settings
+
+from jeugdregio.celery import app as celery_app
+from programmes.models import Municipality
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+
+# JEUGDREGIO_TEST_SHIFT_DAYS=N runs the whole session N days ahead of the real clock (time-machine, ticking), from
+# before the test modules are imported: a test that passes today and fails then reads the real clock where a date
+# matters. `make test` runs the tests marked `dates` again shifted 45 and 400 days. Tests that freeze the clock
+# themselves travel from the shifted clock as they would from the real one.
+SHIFT_DAYS_VARIABLE = "JEUGDREGIO_TEST_SHIFT_DAYS"
+_shifted_clock = []
+
+
+def _shift_days():
+    value = os.environ.get(SHIFT_DAYS_VARIABLE, "").strip() or "0"
+    try:
+        return int(value)
+    except ValueError:
+        raise pytest.UsageError(f"{SHIFT_DAYS_VARIABLE} must be a whole number of days, not {value!r}") from None
+
+
+def pytest_configure(config):
+    days = _shift_days()
+    if days:
+        travel = time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=days), tick=True)
+        travel.start()
+        _shifted_clock.append(travel)
+    _redis_database_of_this_worker()
+
+
+def _redis_database_of_this_worker():
+    """Under pytest-xdist (`-n 2`) worker gwN uses Redis database N above REDIS_URL's, as cache and broker: the cache
+    holds counts per address (refused invitation links) that tests clear, and a clear in one worker would wipe the
+    other's counts and the queue of its real Celery worker. Each worker has a test database of its own already."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not settings.REDIS_URL or not worker.startswith("gw") or worker == "gw0":
+        return
+    parts = urlsplit(settings.REDIS_URL)
+    url = urlunsplit(parts._replace(path=f"/{int(parts.path.strip('/') or 0) + int(worker[2:])}"))
+    cache = {**settings.CACHES["default"], "LOCATION": url}
+    override_settings(REDIS_URL=url, CELERY_BROKER_URL=url, CACHES={**settings.CACHES, "default": cache}).enable()
+    os.environ["REDIS_URL"] = url  # what the worker subprocesses of tests/test_celery_redis.py are given
+    celery_app.conf.broker_url = url
+
+
+def pytest_unconfigure(config):
+    while _shifted_clock:
+        _shifted_clock.pop().stop()
+
+
+# `make test` runs the suite on two pytest-xdist workers, a test file at a time, in the order collected
+# (--no-loadscope-reorder): the long crawls come first, so that one worker runs each of them beside the rest.
+LONG_FILES_FIRST = ("test_url_walk.py", "test_accessibility.py", "test_stack.py", "test_celery_redis.py")
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's order (plain database tests, transactional ones, the rest)
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+
+    def rank(item):
+        name = item.path.name
+        return LONG_FILES_FIRST.index(name) if name in LONG_FILES_FIRST else len(LONG_FILES_FIRST)
+
+    items.sort(key=rank)  # stable: the order within a file stays
+
+
+def _national_reference_after_flush(sender, using="default", **kwargs):
+    """A flush (after a transactional or live-server test, and the demo fixture's) empties every table, also the
+    national reference of municipalities that migrate loads (programmes/migrations/0006); the flush's post_migrate
+    brings it back, so that no test depends on whether one of those ran before it on the same worker."""
+    if not Municipality.objects.using(using).exists():
+        call_command("refresh_municipalities", stdout=io.StringIO())
+
+
+post_migrate.connect(
+    _national_reference_after_flush, sender=apps.get_app_config("programmes"), dispatch_uid="tests.national_reference"
+)
+
+
+def pytest_report_header(config):
+    days = _shift_days()
+    if days:
+        return f"clock shifted {days} days ahead ({SHIFT_DAYS_VARIABLE}): today is {datetime.date.today()}"
 
 
 def _require(available, reason):
@@ -50,12 +141,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 @pytest.fixture(autouse=True, scope="session")
 def _celery_in_process():
     """Tasks queued by the code under test run at once, in the test; the worker tests start real workers."""
-    from jeugdregio.celery import app
-
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
     yield
-    app.conf.task_always_eager = False
+    celery_app.conf.task_always_eager = False
 
 
 @pytest.fixture(autouse=True)
@@ -199,9 +288,6 @@ def money(programme):
 @pytest.fixture(scope="module")
 def demo_module(django_db_setup, django_db_blocker):
     """The demo regions loaded once for a whole test module (read-only tests), removed afterwards."""
-    from django.core.management import call_command
-    from django.test import override_settings
-
     fast = override_settings(
         DEMO_PASSWORD="jeugdregio-demo", PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
     )

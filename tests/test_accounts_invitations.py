@@ -226,6 +226,7 @@ def refused_entries(reason):
     return AuditEntry.objects.filter(kind=AuditKind.INVITATION_REFUSED, details__reason=reason)
 
 
+@pytest.mark.dates
 def test_an_expired_link_is_refused(client, programme, manager):
     invitation, token = make(programme, manager)
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))

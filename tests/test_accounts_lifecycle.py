@@ -17,7 +17,7 @@ from reminders.notify import Audience
 from tests import factories as f
 from tests.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 User = get_user_model()
 NOW = timezone.now()
 

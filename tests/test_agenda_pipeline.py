@@ -12,6 +12,8 @@ from pilots import services
 from pilots.models import BudgetRequest, Pilot
 from tests.factories import PASSWORD
 
+pytestmark = pytest.mark.dates
+
 
 def meeting(body, days, status="planned"):
     return Meeting.objects.create(body=body, starts_at=timezone.now() + datetime.timedelta(days=days), status=status)

@@ -71,6 +71,7 @@ def test_the_menu_links_to_the_log_for_administrators_only(client, manager, admi
     assert f'href="{URL}"' in client.get(reverse("home")).content.decode()
 
 
+@pytest.mark.dates
 def test_the_filters(client, admin_user, entries, programme):
     sign_in(client, admin_user)
     start = AuditEntry.objects.count()

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -10,6 +11,8 @@ from governance.models import Meeting
 from reminders.models import CalendarToken
 from tests import factories as f
 from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.dates
 
 
 def events(response):

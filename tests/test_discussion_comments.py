@@ -151,6 +151,7 @@ def test_empty_nul_or_overlong_comments_are_refused_and_nothing_is_saved(submitt
     assert not Notification.objects.exists()
 
 
+@pytest.mark.dates
 def test_a_comment_can_be_edited_for_15_minutes_and_keeps_its_earlier_text(submitted, lead):
     with time_machine.travel(datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC), tick=False) as clock:
         comment = services.post_comment(lead, submitted, "Eerste versie", "programme")

@@ -16,6 +16,8 @@ from docx import Document
 from finance.models import BudgetMovement
 from reports import services as report_services
 
+pytestmark = pytest.mark.dates
+
 IN_PERIOD = datetime.datetime(2026, 3, 15, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
 DEFINITION = (
     "Vrijgegeven: wat de besluitvormende gremia hebben vrijgegeven, min het onbestede geld dat is teruggevloeid."

@@ -14,6 +14,8 @@ from django.urls import reverse
 from programmes.models import Membership
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 UTC = zoneinfo.ZoneInfo("UTC")
 # Longer than the 200 characters the old diff showed, and with the sentence added within a milestone's 300.
 LONG = (

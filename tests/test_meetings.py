@@ -11,6 +11,8 @@ from governance.models import AgendaDocument, AgendaItem, Meeting
 from tests import factories as f
 from tests.factories import PASSWORD
 
+pytestmark = pytest.mark.dates
+
 
 @pytest.fixture
 def kernteam(programme):

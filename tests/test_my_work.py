@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from pilots import services
@@ -10,6 +11,8 @@ from pilots.models import BudgetRequest, Gate, Pilot
 from programmes.risks import Risk
 from tests import factories as f
 from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.dates
 
 
 def work(client, user):

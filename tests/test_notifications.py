@@ -17,6 +17,8 @@ from reports import services as reports
 from reports.models import ProgressReport
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 
 @pytest.fixture
 def pilot(programme, workgroup1, lead, route, secretaries, money):
@@ -230,8 +232,9 @@ def aware(moment):
 
 
 def test_a_daily_digest_goes_once_per_user_per_day_with_everything_of_the_day_before(
-    pilot, lead, secretaries, on_commit
+    pilot, lead, secretaries, on_commit, time_machine
 ):
+    time_machine.move_to(aware(MONDAY), tick=False)
     NotificationSetting.objects.create(user=lead, kind="own_proposal", delivery="daily")
     at_so(pilot, lead, secretaries, on_commit)
     assert to("lars@example.org") == []  # waiting for the digest
@@ -245,6 +248,7 @@ def test_a_daily_digest_goes_once_per_user_per_day_with_everything_of_the_day_be
     assert "JIM-aanpak: Beoordeeld en doorgezet" in digest.body and "Voorwaarden: Eerst een meetplan" in digest.body
     assert Digest.objects.get().starts == datetime.date(2026, 11, 24)
     # What comes in later waits for the next day's digest, not a second one today.
+    time_machine.move_to(tuesday + datetime.timedelta(hours=3, minutes=30))
     Notification.objects.create(
         user=lead, recipient="lars@example.org", kind="own_proposal", delivery="daily", title="Later", body="B"
     )

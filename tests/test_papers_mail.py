@@ -15,6 +15,8 @@ from reminders import sweep
 from reminders.models import Reminder
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 
 def member(body, name, email=True, role="member"):
     user = f.UserFactory(username=name)

@@ -21,6 +21,8 @@ from reports import services
 from reports.models import ProgressReport
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 D = datetime.date
 IN_PERIOD = datetime.datetime(2026, 3, 15, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
 AFTER = datetime.datetime(2026, 8, 15, 12, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))

@@ -13,6 +13,8 @@ from publication.models import Publication, PublicationEvent
 from publication.tasks import publish_due_decisions
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 
 def decision(body, title="Besluit", days_ago=0):
     return Decision.objects.create(

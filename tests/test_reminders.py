@@ -15,6 +15,8 @@ from reminders import sweep
 from reminders.models import Reminder
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 TODAY = datetime.date(2026, 11, 22)
 
 

@@ -25,6 +25,8 @@ from reports import services
 from reports.models import ActionLineSummary, ProgressReport
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 D = datetime.date
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 IN_PERIOD = datetime.datetime(2026, 3, 15, 12, tzinfo=AMSTERDAM)

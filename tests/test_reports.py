@@ -30,6 +30,8 @@ from reports.models import (
 from reports.schedules import create_slots, due_dates
 from tests import factories as f
 
+pytestmark = pytest.mark.dates
+
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 D = datetime.date
 

@@ -45,6 +45,7 @@ def local_clock_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
+@pytest.mark.dates
 def test_a_session_ends_after_eight_hours_however_active(client, reader, local_clock_cache):
     start = datetime.datetime(2026, 11, 23, 8, 0, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False):
@@ -57,6 +58,7 @@ def test_a_session_ends_after_eight_hours_however_active(client, reader, local_c
     assert response.status_code == 302 and reverse("login") in response.url
 
 
+@pytest.mark.dates
 def test_an_idle_session_ends_after_two_hours(client, reader, local_clock_cache):
     start = datetime.datetime(2026, 11, 23, 8, 0, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False):

@@ -5,12 +5,15 @@ import datetime
 import re
 import zoneinfo
 
+import pytest
 import time_machine
 from django.urls import reverse
 
 from reports import services
 from reports.models import ProgressReport
 from tests.test_reports import people  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.dates
 
 RETURNED_AT = datetime.datetime(2026, 11, 24, 10, tzinfo=zoneinfo.ZoneInfo("Europe/Amsterdam"))
 
