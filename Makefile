@@ -43,9 +43,11 @@ run: demo
 PYTEST_WORKERS ?= 2
 PYTEST_PARALLEL = $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder)
 
+# The test databases are made new (--create-db) and kept (--reuse-db) for the runs of test-dates that follow:
+# on PostgreSQL making them takes longer than those runs.
 test: install
-	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
-	$(MAKE) --no-print-directory test-dates
+	$(PY) -m pytest $(PYTEST_PARALLEL) --reuse-db --create-db $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-dates DATES_DB=--reuse-db
 
 # The tests marked `dates` again with the clock 45 and 400 days ahead (JEUGDREGIO_TEST_SHIFT_DAYS, tests/conftest.py):
 # a test that reads the real clock where a date matters fails here, and so does make. "No tests selected" (exit 5)
@@ -53,7 +55,7 @@ test: install
 test-dates: install
 	@for days in 45 400; do \
 	  echo "Tests marked dates, with the clock $$days days ahead:"; \
-	  JEUGDREGIO_TEST_SHIFT_DAYS=$$days $(PY) -m pytest -m dates $(PYTEST_PARALLEL) $(PYTEST_ARGS); status=$$?; \
+	  JEUGDREGIO_TEST_SHIFT_DAYS=$$days $(PY) -m pytest -m dates $(PYTEST_PARALLEL) $(DATES_DB) $(PYTEST_ARGS); status=$$?; \
 	  [ $$status -eq 0 ] || { [ $$status -eq 5 ] && [ -n "$(strip $(PYTEST_ARGS))" ]; } || exit $$status; \
 	done
 

@@ -29,6 +29,6 @@ def test_an_so_decision_recorded_in_the_admin_appears_in_the_decision_log(live_s
     page.goto(f"{live_server.url}/programmes/{programme.pk}/decisions/")
     row = page.locator("[data-row=decision]").first
     text = row.inner_text()
-    assert "Pilot vaste contactpersoon" in text and "SO" in text and "Goedgekeurd" in text and "10-03-2026" in text
+    assert "Pilot vaste contactpersoon" in text and "SO" in text and "Goedgekeurd" in text and "10 maart 2026" in text
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "decision_log_after_admin.png"), full_page=True)
