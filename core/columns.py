@@ -44,9 +44,6 @@ class ColumnListMixin:
 
     export_name = None
 
-    def get_columns(self):
-        raise NotImplementedError
-
     def get(self, request, *args, **kwargs):
         kind = request.GET.get("export")
         if self.export_name is None or kind not in EXPORT_KINDS:
