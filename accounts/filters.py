@@ -15,7 +15,7 @@ class AuditFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=AuditKind.choices, label=_("What"))
     user = django_filters.CharFilter(method="filter_user", label=_("Username"))
     programme = django_filters.ModelChoiceFilter(
-        queryset=Programme.objects.select_related("region"), label=_("Programme")
+        queryset=Programme.objects.select_related("collaboration"), label=_("Programme")
     )
     date_from = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From"), widget=DATE)
     date_to = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To"), widget=DATE)

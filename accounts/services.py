@@ -237,7 +237,7 @@ def problem_of(invitation):
 def find(token):
     """The invitation of a link's secret, or None; nothing is changed (the page that shows it)."""
     return (
-        Invitation.objects.select_related("programme__region", "workgroup", "body", "invited_by")
+        Invitation.objects.select_related("programme__collaboration", "workgroup", "body", "invited_by")
         .filter(token_hash=token_hash(token))
         .first()
     )
@@ -393,7 +393,8 @@ def _new_account(invitation, name, password):
 
 
 def _person_for(account, invitation):
-    """The account's person: the one it has, else a person of the region with its address and no login, else new."""
+    """The account's person: the one it has, else a person of the collaboration with its address and no login,
+    else new."""
     person = Person.objects.filter(user=account).first()
     if person is not None:
         return person
@@ -402,7 +403,7 @@ def _person_for(account, invitation):
     for address in addresses:
         same_address |= Q(email__iexact=address)
     person = (
-        Person.objects.of_region(invitation.programme.region_id)
+        Person.objects.of_collaboration(invitation.programme.collaboration_id)
         .filter(same_address, user__isnull=True)
         .order_by("pk")
         .first()

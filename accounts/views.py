@@ -38,7 +38,7 @@ class ManageAccessMixin(ProgrammeContextMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        self.programme = get_object_or_404(Programme.objects.select_related("region"), pk=kwargs["programme_pk"])
+        self.programme = get_object_or_404(Programme.objects.select_related("collaboration"), pk=kwargs["programme_pk"])
         if not request.user.has_perm("accounts.manage_access", self.programme):
             raise PermissionDenied(
                 _("Only the programme managers of %(programme)s and administrators can manage who has access to it.")

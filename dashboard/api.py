@@ -1,4 +1,4 @@
-"""A read-only JSON API of the dashboard figures, for regions that feed their own BI tool.
+"""A read-only JSON API of the dashboard figures, for collaborations that feed their own BI tool.
 
 Token authentication (a user's token, made and revoked on the site or by an administrator) or the browser
 session; the same object permissions as the pages. The OpenAPI schema is at /api/schema/, documented at
@@ -21,7 +21,7 @@ from .views import readable_programmes
 class ProgrammeRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    region = serializers.CharField()
+    collaboration = serializers.CharField()
 
 
 class PipelineBarSerializer(serializers.Serializer):
@@ -121,8 +121,10 @@ class ProgrammeListView(APIView):
 
     @extend_schema(responses={200: ProgrammeRefSerializer(many=True), 401: NOT_LOGGED_IN})
     def get(self, request):
-        programmes = readable_programmes(request.user).select_related("region").order_by("region__name", "title")
-        return Response([{"id": p.pk, "title": p.title, "region": str(p.region)} for p in programmes])
+        programmes = (
+            readable_programmes(request.user).select_related("collaboration").order_by("collaboration__name", "title")
+        )
+        return Response([{"id": p.pk, "title": p.title, "collaboration": str(p.collaboration)} for p in programmes])
 
 
 class ProgrammeDashboardView(APIView):
@@ -132,7 +134,7 @@ class ProgrammeDashboardView(APIView):
 
     @extend_schema(responses={200: DashboardSerializer, 401: NOT_LOGGED_IN, 403: NOT_YOURS, 404: NOT_FOUND})
     def get(self, request, pk):
-        programme = get_object_or_404(Programme.objects.select_related("region"), pk=pk)
+        programme = get_object_or_404(Programme.objects.select_related("collaboration"), pk=pk)
         if not request.user.has_perm("programmes.view_programme", programme):
             raise PermissionDenied
         return Response(figures.programme_figures(programme))

@@ -245,7 +245,7 @@ def action_lines(programme):
 def programme_figures(programme, today=None):
     today = today or timezone.localdate()
     return {
-        "programme": {"id": programme.pk, "title": programme.title, "region": str(programme.region)},
+        "programme": {"id": programme.pk, "title": programme.title, "collaboration": str(programme.collaboration)},
         "date": today.isoformat(),
         "pipeline": pipeline(programme),
         "money": money(programme),
@@ -258,17 +258,17 @@ def programme_figures(programme, today=None):
 
 
 def overview(programmes, today=None):
-    """One row per programme with its key figures: the region and national views. Fixed number of queries."""
+    """One row per programme with its key figures: the collaboration and national views. Fixed number of queries."""
     today = today or timezone.localdate()
     programmes = list(
         Programme.objects.filter(pk__in=[p.pk for p in programmes])
-        .select_related("region")
+        .select_related("collaboration")
         .annotate(
             running=Count("pilots", filter=Q(pilots__status=PilotStatus.RUNNING), distinct=True),
             on_route=Count("pilots", filter=Q(pilots__status=PilotStatus.ON_ROUTE), distinct=True),
             pilots_total=Count("pilots", distinct=True),
         )
-        .order_by("region__name", "title")
+        .order_by("collaboration__name", "title")
     )
     ids = [p.pk for p in programmes]
     budgets = dict(
@@ -316,7 +316,7 @@ def overview(programmes, today=None):
             {
                 "id": programme.pk,
                 "title": programme.title,
-                "region": str(programme.region),
+                "collaboration": str(programme.collaboration),
                 "url": programme.get_absolute_url(),
                 "pilots_total": programme.pilots_total,
                 "running": programme.running,

@@ -41,7 +41,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             waiting = waiting.filter(at_my_body | Q(programme__in=managed))
         waiting = list(
             waiting.distinct()
-            .select_related("programme__region", "workgroup")
+            .select_related("programme__collaboration", "workgroup")
             .prefetch_related("steps__body")
             .order_by("programme", "title")[:LIMIT]
         )
@@ -144,7 +144,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
         token = CalendarToken.objects.filter(user=user).first() or CalendarToken.objects.create(user=user)
         context["calendar_url"] = settings.SITE_URL + reverse("calendar_user", args=[token.token])
         context["dashboards"] = list(
-            Programme.objects.filter(pk__in=managed).select_related("region").order_by("title")
+            Programme.objects.filter(pk__in=managed).select_related("collaboration").order_by("title")
         )
         context.update(
             today=today,

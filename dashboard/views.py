@@ -1,5 +1,5 @@
-"""The programme dashboard (the programme manager's home next to Mijn werk), a region view across its
-programmes, and a national view across regions for administrators."""
+"""The programme dashboard (the programme manager's home next to Mijn werk), a collaboration view across its
+programmes, and a national view across collaborations for administrators."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from rest_framework.authtoken.models import Token
 
-from programmes.models import Programme, Region
+from programmes.models import Collaboration, Programme
 from programmes.roles import readable_programmes, roles_of
 from programmes.views.mixins import ProgrammePermissionMixin
 
@@ -52,24 +52,24 @@ def _totals(rows):
     return {key: sum(row[key] or 0 for row in rows) for key in keys}
 
 
-class RegionDashboardView(LoginRequiredMixin, TemplateView):
-    """The programmes of one region the user may read, side by side."""
+class CollaborationDashboardView(LoginRequiredMixin, TemplateView):
+    """The programmes of one collaboration the user may read, side by side."""
 
-    template_name = "dashboard/region.html"
+    template_name = "dashboard/collaboration.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        region = get_object_or_404(Region, pk=kwargs["pk"])
-        programmes = list(readable_programmes(self.request.user).filter(region=region))
+        collaboration = get_object_or_404(Collaboration, pk=kwargs["pk"])
+        programmes = list(readable_programmes(self.request.user).filter(collaboration=collaboration))
         if not programmes:
             raise PermissionDenied
         rows = figures.overview(programmes)
-        context.update(region=region, rows=rows, totals=_totals(rows), chart={"rows": rows})
+        context.update(collaboration=collaboration, rows=rows, totals=_totals(rows), chart={"rows": rows})
         return context
 
 
 class NationalDashboardView(LoginRequiredMixin, TemplateView):
-    """Every region on one installation, for administrators."""
+    """Every collaboration on one installation, for administrators."""
 
     template_name = "dashboard/national.html"
 
@@ -78,14 +78,17 @@ class NationalDashboardView(LoginRequiredMixin, TemplateView):
         if not roles_of(self.request.user).is_admin:
             raise PermissionDenied
         rows = figures.overview(Programme.objects.all())
-        regions = {}
+        collaborations = {}
         for row in rows:
-            regions.setdefault(row["region"], []).append(row)
-        region_rows = [{"region": name, "programmes": len(items), **_totals(items)} for name, items in regions.items()]
-        region_ids = dict(Region.objects.values_list("name", "pk"))
-        for row in region_rows:
-            row["region_id"] = region_ids.get(row["region"])
-        context.update(regions=region_rows, totals=_totals(rows), chart={"rows": region_rows})
+            collaborations.setdefault(row["collaboration"], []).append(row)
+        collaboration_rows = [
+            {"collaboration": name, "programmes": len(items), **_totals(items)}
+            for name, items in collaborations.items()
+        ]
+        collaboration_ids = dict(Collaboration.objects.values_list("name", "pk"))
+        for row in collaboration_rows:
+            row["collaboration_id"] = collaboration_ids.get(row["collaboration"])
+        context.update(collaborations=collaboration_rows, totals=_totals(rows), chart={"rows": collaboration_rows})
         return context
 
 

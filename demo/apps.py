@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
-    """Demo regions (seeds 002 and 000) and the national benchmark data set: `load_demo`, `bench_data`."""
+    """Demo collaborations (seeds 002 and 000) and the national benchmark data set: `load_demo`, `bench_data`."""
 
     name = "demo"
     verbose_name = _("Demo data")

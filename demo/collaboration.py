@@ -100,7 +100,7 @@ def _score(pilot, secretary, members, criteria):
 
 
 def load_demo_collaboration():
-    programme = Programme.objects.get(region__name="Rivierenland")
+    programme = Programme.objects.get(collaboration__name="Rivierenland")
     if AssessmentCriterion.objects.filter(programme=programme).exists():
         return 0
     criteria = [

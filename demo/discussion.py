@@ -37,7 +37,7 @@ def _pdf(text):
 
 
 def load_demo_discussion():
-    rivierenland = Programme.objects.get(region__name="Rivierenland")
+    rivierenland = Programme.objects.get(collaboration__name="Rivierenland")
     if Comment.objects.filter(programme=rivierenland).exists():
         return 0
     users = {u.username: u for u in get_user_model().objects.filter(username__in=["trekker", "kernteam", "rbj"])}

@@ -1,4 +1,4 @@
-"""Loads a demo region from the plain data in this package, idempotently (update_or_create on natural keys)."""
+"""Loads a demo collaboration from the plain data in this package, idempotently (update_or_create on natural keys)."""
 
 from decimal import Decimal
 
@@ -11,18 +11,19 @@ from programmes.models import (
     ActionLine,
     BodyMembership,
     BuildingBlock,
+    Collaboration,
     GovernanceBody,
     Membership,
     Milestone,
     Municipality,
     Organisation,
+    Participation,
     Person,
     Phase,
     Precondition,
     Principle,
     Programme,
     ProgrammeAccess,
-    Region,
     ResultGoal,
     Workgroup,
 )
@@ -46,20 +47,24 @@ def upsert(model, defaults=None, **lookup):
     return obj, False
 
 
-def load_region(data, organisations=()):
-    """Creates or updates one region with its programme. Returns (programme, {person key: Person})."""
-    region, _ = upsert(Region, name=data.REGION)
+def load_collaboration(data, organisations=()):
+    """Creates or updates one collaboration with its programme. Returns (programme, {person key: Person})."""
+    collaboration, _ = upsert(Collaboration, name=data.COLLABORATION)
     for name, cbs_code, inhabitants, independent in data.MUNICIPALITIES:
         municipality, _ = upsert(
             Municipality,
             name=name,
             defaults={
-                "region": region,
                 "cbs_code": cbs_code,
                 "inhabitants": inhabitants,
-                "purchases_independently": independent,
                 "inhabitants_reference": data.INHABITANTS_REFERENCE,
             },
+        )
+        upsert(
+            Participation,
+            collaboration=collaboration,
+            municipality=municipality,
+            defaults={"purchases_independently": independent},
         )
         upsert(
             Organisation,
@@ -67,16 +72,20 @@ def load_region(data, organisations=()):
             defaults={"kind": OrganisationKind.MUNICIPALITY, "municipality": municipality},
         )
     for name, kind in organisations:
-        upsert(Organisation, name=name, defaults={"kind": kind})
+        collaboration.partners.add(upsert(Organisation, name=name, defaults={"kind": kind})[0])
 
     people = {}
     for key, (name, organisation, function) in data.PEOPLE.items():
         org = Organisation.objects.filter(name=organisation).first() or Organisation.objects.create(
             name=organisation, kind=OrganisationKind.OTHER
         )
+        if org.municipality_id is None:
+            collaboration.partners.add(org)
         people[key], _ = upsert(Person, name=name, defaults={"organisation": org, "function": function})
 
-    programme, _ = upsert(Programme, region=region, title=data.PROGRAMME["title"], defaults=data.PROGRAMME)
+    programme, _ = upsert(
+        Programme, collaboration=collaboration, title=data.PROGRAMME["title"], defaults=data.PROGRAMME
+    )
     goals = [
         upsert(
             ResultGoal,
@@ -299,8 +308,8 @@ def load_users(users, programmes, people, password):
         user.is_staff = user.is_superuser = how == "admin"
         user.email = f"{username}@demo.jeugdregio.local"
         if person_ref:
-            region, key = person_ref
-            person = people[region][key]
+            collaboration, key = person_ref
+            person = people[collaboration][key]
             Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
             first, _, last = person.name.partition(" ")
             user.first_name, user.last_name = first, last
@@ -310,7 +319,7 @@ def load_users(users, programmes, people, password):
             if how in ("manager", "reader"):
                 upsert(
                     ProgrammeAccess,
-                    programme=programmes[region],
+                    programme=programmes[collaboration],
                     user=user,
                     defaults={"role": AccessRole.MANAGER if how == "manager" else AccessRole.READER},
                 )

@@ -49,7 +49,7 @@ def load_demo_papers():
     """The RBJ's next meeting: the plan (PDF, merged into the pack) and a letter (text, listed by name)."""
     item = (
         AgendaItem.objects.filter(
-            meeting__body__programme__region__name="Rivierenland",
+            meeting__body__programme__collaboration__name="Rivierenland",
             meeting__body__name="Regionaal Beleidsoverleg Jeugd",
             meeting__status=MeetingStatus.PLANNED,
             subject_type=ContentType.objects.get_for_model(Pilot),

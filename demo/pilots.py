@@ -310,6 +310,6 @@ def walk(pilot, journey, lead, u):
 
 
 def load_demo_pilots():
-    rivierenland = Programme.objects.get(region__name="Rivierenland")
-    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    rivierenland = Programme.objects.get(collaboration__name="Rivierenland")
+    wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
     return load(rivierenland, wbo)

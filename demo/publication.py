@@ -16,9 +16,9 @@ PUBLIC_BODIES = ("SO", "BO")
 
 
 def load_demo_publication():
-    programme = Programme.objects.select_related("region").get(region__name="Rivierenland")
+    programme = Programme.objects.select_related("collaboration").get(collaboration__name="Rivierenland")
     GovernanceBody.objects.filter(programme=programme, abbreviation__in=PUBLIC_BODIES).update(decisions_public=True)
-    Publisher.objects.get_or_create(region=programme.region, defaults={"name": "Regio Rivierenland"})
+    Publisher.objects.get_or_create(collaboration=programme.collaboration, defaults={"name": "Regio Rivierenland"})
     if Publication.objects.filter(decision__programme=programme).exists():
         return 0
     secretary = get_user_model().objects.filter(username="so").first()

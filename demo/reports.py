@@ -173,4 +173,4 @@ def load(programme):
 
 
 def load_demo_reports():
-    return load(Programme.objects.get(region__name="Rivierenland"))
+    return load(Programme.objects.get(collaboration__name="Rivierenland"))

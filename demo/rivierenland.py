@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-REGION = "Rivierenland"
+COLLABORATION = "Rivierenland"
 
 # (name, CBS code, inhabitants (CBS, January 2021), purchases some care independently)
 MUNICIPALITIES = [
@@ -576,7 +576,7 @@ ROUTES = [
 ]
 
 # §6 Risico en beheersmaatregelen. The seed gives no scores: likelihood and impact (1–5) here are
-# illustrative, chosen by the demo, not by the region. (title, description, likelihood, impact, measures)
+# illustrative, chosen by the demo, not by the collaboration. (title, description, likelihood, impact, measures)
 RISKS = [
     (
         "Capaciteitsdruk bij gemeenten en ketenpartners",

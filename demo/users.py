@@ -1,6 +1,6 @@
 """One demo login per role. The password is settings.DEMO_PASSWORD, which production mode does not have."""
 
-# username, role label (Dutch, printed), person key (region, key), how the role is given
+# username, role label (Dutch, printed), person key (collaboration, key), how the role is given
 DEMO_USERS = [
     ("beheerder", "Functioneel beheerder (administrator)", None, "admin"),
     ("programmamanager", "Programmamanager Rivierenland", ("Rivierenland", "pm"), "manager"),

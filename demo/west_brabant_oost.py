@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-REGION = "West-Brabant-Oost"
+COLLABORATION = "West-Brabant-Oost"
 
 # The seed names no municipalities or figures. These are the municipalities of the youth-care region and
 # indicative inhabitant figures; they are not reference numbers.

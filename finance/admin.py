@@ -37,7 +37,7 @@ class FundingSourceAdmin(SimpleHistoryAdmin):
 
 
 class FixedShareInline(ScopedInlineMixin, admin.TabularInline):
-    """Municipalities of the split's own region only."""
+    """Municipalities of the split's own collaboration only."""
 
     model = FixedShare
     extra = 0

@@ -41,7 +41,7 @@ def year_totals(programme, year):
 
 
 def weights(programme):
-    municipalities = list(programme.region.municipalities.order_by("name"))
+    municipalities = list(programme.collaboration.municipalities.order_by("name"))
     split = CostSplit.objects.filter(programme=programme).prefetch_related("shares").first()
     key = split.key if split else SplitKey.INHABITANTS
     if key == SplitKey.EQUAL:

@@ -19,7 +19,7 @@ from .constants import PLAINLY_POSITIVE, AdviceOutcome, DecisionOutcome, Meeting
 
 
 class DecisionRoute(models.Model):
-    """The bodies a proposal passes, in order. Data, not code: each region has its own."""
+    """The bodies a proposal passes, in order. Data, not code: each collaboration has its own."""
 
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="routes", verbose_name=_("programme")

@@ -108,7 +108,7 @@ INSTALLED_APPS = [
     "discussion",  # comments and annexes on proposals
     "search",
     "dashboard",
-    "demo",  # demo regions and the benchmark data set: on top, imported by no domain app
+    "demo",  # demo collaborations and the benchmark data set: on top, imported by no domain app
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

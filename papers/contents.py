@@ -230,7 +230,7 @@ def fingerprint(meeting, papers, balances):
             body.name,
             body.submission_deadline_days,
             str(meeting.programme),
-            str(meeting.programme.region),
+            str(meeting.programme.collaboration),
         ],
         "items": [
             [

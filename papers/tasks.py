@@ -13,7 +13,7 @@ def refresh_pack(meeting_id):
 
     Idempotent: a pack that is current (same fingerprint) is left alone, so running it twice makes one file.
     """
-    meeting = Meeting.objects.select_related("body__programme__region").filter(pk=meeting_id).first()
+    meeting = Meeting.objects.select_related("body__programme__collaboration").filter(pk=meeting_id).first()
     if meeting is None or meeting.is_closed or not MeetingPack.objects.filter(meeting=meeting).exists():
         return False
     services.current_pack(meeting)

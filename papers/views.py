@@ -14,7 +14,7 @@ PERMISSION = "papers.download_pack"
 @require_safe
 def pack_download(request, pk):
     """The meeting's pack as one PDF, made again first if the agenda or its papers changed."""
-    meeting = get_object_or_404(Meeting.objects.select_related("body__programme__region"), pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("body__programme__collaboration"), pk=pk)
     # Checked before the pack is made: nobody without the permission makes the server lay out a pack.
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

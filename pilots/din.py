@@ -87,7 +87,7 @@ def author_name(user, workgroup=None):
 
 
 def programme_header(programme):
-    return f"{programme.region.name} · {programme.title}"
+    return f"{programme.collaboration.name} · {programme.title}"
 
 
 def lines(text):

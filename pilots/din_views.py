@@ -30,7 +30,7 @@ def _attachment(content, content_type, filename):
 
 def _readable_pilot(request, pk):
     pilot = get_object_or_404(
-        Pilot.objects.select_related("programme__region", "workgroup").prefetch_related(
+        Pilot.objects.select_related("programme__collaboration", "workgroup").prefetch_related(
             "budget_requests", "parties", "action_lines"
         ),
         pk=pk,

@@ -191,7 +191,7 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
     context_object_name = "pilot"
 
     def get_queryset(self):
-        return Pilot.objects.select_related("programme__region", "workgroup", "experiment").prefetch_related(
+        return Pilot.objects.select_related("programme__collaboration", "workgroup", "experiment").prefetch_related(
             "action_lines",
             "parties",
             "budget_requests",

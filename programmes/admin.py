@@ -11,10 +11,12 @@ from .forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 from .models import (
     ActionLine,
     BuildingBlock,
+    Collaboration,
     Membership,
     Milestone,
     Municipality,
     Organisation,
+    Participation,
     Person,
     Phase,
     Population,
@@ -25,29 +27,25 @@ from .models import (
     Region,
     ResultGoal,
     Workgroup,
-    YouthCareRegion,
 )
 from .risks import Mitigation, Risk
 
 
-class MunicipalityInline(admin.TabularInline):
-    """The region's municipalities; one is added to a region on its own page, never typed here (national data)."""
+class ParticipationInline(admin.TabularInline):
+    """The collaboration's municipalities, chosen from the national list (never typed here); once each."""
 
-    model = Municipality
+    model = Participation
     extra = 0
-    fields = ["name", "cbs_code", "inhabitants", "purchases_independently", "inhabitants_reference"]
-    readonly_fields = ["name", "cbs_code"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    fields = ["municipality", "purchases_independently"]
+    autocomplete_fields = ["municipality"]
 
 
-@admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+@admin.register(Collaboration)
+class CollaborationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "municipality_count", "inhabitants_total"]
     search_fields = ["name"]
-    inlines = [MunicipalityInline]
+    autocomplete_fields = ["partners"]
+    inlines = [ParticipationInline]
 
     def get_queryset(self, request):
         return (
@@ -78,14 +76,14 @@ class PopulationInline(admin.TabularInline):
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
     """National reference data: what CBS says (code, province, youth-care region, dates) is read-only here and kept
-    by `manage.py refresh_municipalities`; the region a programme uses, the figure in use and the purchasing flag
-    are ours."""
+    by `manage.py refresh_municipalities`; the inhabitants figure in use is ours. Which collaborations it takes part in
+    is set on the collaboration."""
 
-    list_display = ["name", "cbs_code", "province", "youth_care_region", "region", "inhabitants"]
-    list_filter = ["youth_care_region", "province", "region", "purchases_independently"]
-    list_select_related = ["region", "youth_care_region"]
+    list_display = ["name", "cbs_code", "province", "region", "inhabitants"]
+    list_filter = ["region", "province", "collaborations"]
+    list_select_related = ["region"]
     search_fields = ["name", "cbs_code"]
-    readonly_fields = ["name", "cbs_code", "province", "youth_care_region", "valid_from", "valid_to"]
+    readonly_fields = ["name", "cbs_code", "province", "region", "valid_from", "valid_to"]
     inlines = [PopulationInline]
 
     def has_add_permission(self, request):
@@ -95,8 +93,8 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
         return False
 
 
-@admin.register(YouthCareRegion)
-class YouthCareRegionAdmin(admin.ModelAdmin):
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     readonly_fields = ["code", "name"]
@@ -225,10 +223,10 @@ class ProgrammeAccessInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "region", "start_date", "end_date"]
-    list_filter = ["region"]
-    list_select_related = ["region"]
-    search_fields = ["title", "goal", "region__name"]
+    list_display = ["title", "collaboration", "start_date", "end_date"]
+    list_filter = ["collaboration"]
+    list_select_related = ["collaboration"]
+    search_fields = ["title", "goal", "collaboration__name"]
     inlines = [
         ResultGoalInline,
         ActionLineInline,

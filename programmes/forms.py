@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     ActionLine,
     BuildingBlock,
+    Collaboration,
     Membership,
     Milestone,
     Phase,
     Precondition,
     Principle,
     Programme,
-    Region,
     ResultGoal,
     Workgroup,
 )
@@ -92,18 +92,18 @@ def programme_of(obj):
 
 
 def scoped_choices(queryset, programme):
-    """What of `queryset` a form of `programme` offers: the programme's own records, and its region's people,
+    """What of `queryset` a form of `programme` offers: the programme's own records, and its collaboration's people,
     organisations and municipalities. None for what belongs to no programme (users, programmes themselves).
     A programme that is still being created has no records of its own yet."""
     model = queryset.model
     if model is Programme:
         return None
-    if hasattr(queryset, "of_region"):
-        return queryset.of_region(programme.region_id) if programme.region_id else queryset.none()
+    if hasattr(queryset, "of_collaboration"):
+        return queryset.of_collaboration(programme.collaboration_id) if programme.collaboration_id else queryset.none()
     if path := lookup_to(model, Programme):
         return queryset.filter(**{path: programme}) if programme.pk else queryset.none()
-    if path := lookup_to(model, Region):
-        return queryset.filter(**{path: programme.region_id})
+    if path := lookup_to(model, Collaboration):
+        return queryset.filter(**{path: programme.collaboration_id})
     return None
 
 
@@ -154,7 +154,8 @@ class ProgrammeScopedForm(forms.ModelForm):
             chosen = {obj.pk for obj in value} if isinstance(value, QuerySet) else {value.pk}
             if scoped.filter(pk__in=chosen).count() != len(chosen):
                 self.add_error(
-                    name, _("Choose only what belongs to %(programme)s and its region.") % {"programme": programme}
+                    name,
+                    _("Choose only what belongs to %(programme)s and its collaboration.") % {"programme": programme},
                 )
         return cleaned
 

@@ -18,7 +18,11 @@ from simple_history.models import HistoricalRecords
 from .constants import AccessRole, BodyKind, MembershipRole, OrganisationKind, Priority
 
 
-class Region(models.Model):
+class Collaboration(models.Model):
+    """A samenwerkingsverband: the municipalities (of one youth-care region, of several, or a subset) and the partner
+    organisations that run a programme together. A municipality takes part in any number of collaborations; nothing
+    of one collaboration is offered or shown in another."""
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(
         _("web address"),
@@ -29,12 +33,26 @@ class Region(models.Model):
         help_text=_("Part of the public addresses, e.g. /openbaar/rivierenland/; made from the name."),
     )
     description = models.TextField(_("description"), blank=True)
+    municipalities = models.ManyToManyField(
+        "Municipality",
+        through="Participation",
+        related_name="collaborations",
+        blank=True,
+        verbose_name=_("municipalities"),
+    )
+    partners = models.ManyToManyField(
+        "Organisation",
+        related_name="partner_in",
+        blank=True,
+        verbose_name=_("partner organisations"),
+        help_text=_("Care providers, certified institutions, education, GGD … that work with the collaboration."),
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
+        verbose_name = _("collaboration")
+        verbose_name_plural = _("collaborations")
 
     def __str__(self):
         return self.name
@@ -45,12 +63,12 @@ class Region(models.Model):
         super().save(*args, **kwargs)
 
 
-class YouthCareRegion(models.Model):
+class Region(models.Model):
     """One of CBS's 42 jeugdzorgregio's (JZnn): national reference data, loaded from programmes/reference/ by a
     migration and kept current by `manage.py refresh_municipalities`; never typed by a user.
 
-    Not the `Region` a programme belongs to today: that one is the party that runs the programme, and becomes the
-    collaboration (docs/collaborations.md)."""
+    Not the party that runs a programme: that is the `Collaboration`, whose municipalities may lie in several
+    youth-care regions."""
 
     code = models.CharField(_("CBS code"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -64,28 +82,23 @@ class YouthCareRegion(models.Model):
         return f"{self.name} ({self.code})"
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def of_collaboration(self, collaboration):
+        """The municipalities that take part in `collaboration`."""
+        return self.filter(participations__collaboration=collaboration)
+
+
 class Municipality(models.Model):
     """A Dutch municipality, once: national reference data (CBS code, province, youth-care region, the dates it
     existed), loaded by a migration. The name is unique across the country."""
 
-    region = models.ForeignKey(
-        Region,
-        on_delete=models.PROTECT,
-        related_name="municipalities",
-        null=True,
-        blank=True,
-        verbose_name=_("region"),
-    )
     name = models.CharField(
-        _("name"),
-        max_length=100,
-        unique=True,
-        error_messages={"unique": _("This municipality already exists; a municipality belongs to one region only.")},
+        _("name"), max_length=100, unique=True, error_messages={"unique": _("This municipality already exists.")}
     )
     cbs_code = models.CharField(_("CBS code"), max_length=6, unique=True, blank=True, null=True)
     province = models.CharField(_("province"), max_length=50, blank=True)
-    youth_care_region = models.ForeignKey(
-        YouthCareRegion,
+    region = models.ForeignKey(
+        Region,
         on_delete=models.PROTECT,
         related_name="municipalities",
         null=True,
@@ -100,15 +113,12 @@ class Municipality(models.Model):
         _("inhabitants"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(2_000_000)]
     )
     inhabitants_reference = models.CharField(_("source of the inhabitants figure"), max_length=200, blank=True)
-    purchases_independently = models.BooleanField(
-        _("purchases some care independently"),
-        default=False,
-        help_text=_("Buys some forms of youth care itself, outside the regional purchasing."),
-    )
     history = HistoricalRecords()
 
+    objects = MunicipalityQuerySet.as_manager()
+
     class Meta:
-        ordering = ["region__name", "name"]
+        ordering = ["name"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
 
@@ -143,12 +153,49 @@ class Population(models.Model):
         return f"{self.municipality}: {self.inhabitants} ({self.reference_date:%d-%m-%Y})"
 
 
+class Participation(models.Model):
+    """A municipality taking part in a collaboration. Once per collaboration; a municipality takes part in any number
+    of collaborations."""
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="participations", verbose_name=_("collaboration")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="participations", verbose_name=_("municipality")
+    )
+    purchases_independently = models.BooleanField(
+        _("purchases some care independently"),
+        default=False,
+        help_text=_("Buys some forms of youth care itself, outside the regional purchasing."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["collaboration__name", "municipality__name"]
+        verbose_name = _("participating municipality")
+        verbose_name_plural = _("participating municipalities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "municipality"],
+                name="participation_once_per_collaboration",
+                violation_error_message=_("This municipality already takes part in this collaboration."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} – {self.collaboration}"
+
+
 class OrganisationQuerySet(models.QuerySet):
-    def of_region(self, region):
-        """The organisations a programme of `region` can work with: the region's own municipalities and every
-        organisation that is not a municipality (care providers, GGD, education often work across regions).
-        Another region's municipalities are left out."""
-        return self.filter(models.Q(municipality__isnull=True) | models.Q(municipality__region=region))
+    def of_collaboration(self, collaboration):
+        """The organisations a programme of `collaboration` can work with: its participating municipalities, its
+        partner organisations, and organisations that are nobody's partner yet (just added, so they can be chosen
+        somewhere first). Another collaboration's municipalities and partners are left out."""
+        return self.filter(
+            models.Q(municipality__participations__collaboration=collaboration)
+            | models.Q(partner_in=collaboration)
+            | models.Q(municipality__isnull=True, partner_in__isnull=True)
+        ).distinct()
 
 
 class Organisation(models.Model):
@@ -175,25 +222,27 @@ class Organisation(models.Model):
         return self.name
 
 
-# How a person is known in a region: a seat in one of its workgroups or bodies, access to one of its programmes,
+# How a person is known in a collaboration: a seat in one of its workgroups or bodies, access to one of its programmes,
 # or working for one of its municipalities.
-REGION_LINKS = (
-    "memberships__workgroup__programme__region",
-    "bodymembership__body__programme__region",
-    "user__programme_access__programme__region",
-    "organisation__municipality__region",
+COLLABORATION_LINKS = (
+    "memberships__workgroup__programme__collaboration",
+    "bodymembership__body__programme__collaboration",
+    "user__programme_access__programme__collaboration",
+    "organisation__municipality__participations__collaboration",
+    "organisation__partner_in",
 )
 
 
 class PersonQuerySet(models.QuerySet):
-    def of_region(self, region):
-        """The people a form of `region` offers: those known in the region (REGION_LINKS), and those known in no
-        region at all yet. Persons have no region of their own; someone just added (a care provider's employee,
-        say) must be seatable somewhere first, while someone known only in another region stays out of sight."""
+    def of_collaboration(self, collaboration):
+        """The people a form of `collaboration` offers: those known in it (COLLABORATION_LINKS), and those known in no
+        collaboration at all yet. Persons have no collaboration of their own; someone just added (a care provider's
+        employee, say) must be seatable somewhere first, while someone known only in another collaboration stays out
+        of sight. A person may be known in several collaborations (an official of a municipality in two)."""
         people = self.model._default_manager
         known_here, known_anywhere = models.Q(), models.Q()
-        for link in REGION_LINKS:
-            known_here |= models.Q(pk__in=people.filter(**{link: region}).values("pk"))
+        for link in COLLABORATION_LINKS:
+            known_here |= models.Q(pk__in=people.filter(**{link: collaboration}).values("pk"))
             known_anywhere |= models.Q(pk__in=people.filter(**{f"{link}__isnull": False}).values("pk"))
         return self.filter(known_here | ~known_anywhere)
 
@@ -232,7 +281,9 @@ class Person(models.Model):
 
 
 class Programme(models.Model):
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("region"))
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("collaboration")
+    )
     title = models.CharField(_("title"), max_length=200)
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
@@ -245,11 +296,11 @@ class Programme(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["region__name", "start_date"]
+        ordering = ["collaboration__name", "start_date"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
         constraints = [
-            models.UniqueConstraint(fields=["region", "title"], name="programme_unique_title_per_region"),
+            models.UniqueConstraint(fields=["collaboration", "title"], name="programme_unique_title_per_collaboration"),
         ]
 
     def __str__(self):

@@ -5,8 +5,8 @@ reads CBS's own download: the migration passes its historical models, the comman
 updates, never deletes: a municipality that ended gets its end date and stays, with everything that points at it.
 
 An existing municipality is matched by its CBS code, else by its name ("Gemeente Tiel" and "Tiel" alike, any
-case). Its inhabitants figure in use is left as it is (the demo keeps seed 002's figures of January 2021, a region
-its own agreed figure); the reference figure is added as a Population row beside it.
+case). Its inhabitants figure in use is left as it is (the demo keeps seed 002's figures of January 2021, a
+collaboration its own agreed figure); the reference figure is added as a Population row beside it.
 """
 
 import re
@@ -29,8 +29,11 @@ class SyncResult:
     unmatched: list = field(default_factory=list)  # existing municipalities the reference does not know
 
 
-def sync_reference(reference, *, region_model, municipality_model, population_model, source):
-    """Make the database hold `reference`: regions, municipalities and their inhabitants figures."""
+def sync_reference(reference, *, region_model, municipality_model, population_model, source, region_field="region"):
+    """Make the database hold `reference`: regions, municipalities and their inhabitants figures.
+
+    `region_field` names the municipality's youth-care region as the passed model knows it (before migration 0009 it
+    was `youth_care_region`)."""
     result = SyncResult()
     regions = {r.code: r for r in region_model.objects.all()}
     for region in reference.youth_regions:
@@ -51,7 +54,7 @@ def sync_reference(reference, *, region_model, municipality_model, population_mo
         values = {
             "cbs_code": item.cbs_code,
             "province": item.province,
-            "youth_care_region": region,
+            region_field: region,
             "valid_from": item.valid_from,
             "valid_to": item.valid_to,
         }

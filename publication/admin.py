@@ -8,9 +8,9 @@ from .models import Publication, PublicationEvent, Publisher
 
 @admin.register(Publisher)
 class PublisherAdmin(admin.ModelAdmin):
-    list_display = ["name", "region", "tooi_uri"]
-    list_select_related = ["region"]
-    search_fields = ["name", "region__name"]
+    list_display = ["name", "collaboration", "tooi_uri"]
+    list_select_related = ["collaboration"]
+    search_fields = ["name", "collaboration__name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a TOOI address is https
 
 

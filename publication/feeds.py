@@ -1,4 +1,4 @@
-"""The Atom feed of a region's published decisions: newest publications first."""
+"""The Atom feed of a collaboration's published decisions: newest publications first."""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.safe_text import xml_safe_all
 from core.templatetags.money import euro
-from programmes.models import Region
+from programmes.models import Collaboration
 
 from .queries import published_decisions
 
@@ -27,20 +27,22 @@ class SafeAtom1Feed(Atom1Feed):
 class DecisionFeed(Feed):
     feed_type = SafeAtom1Feed
 
-    def get_object(self, request, region):
-        return get_object_or_404(Region, slug=region)
+    def get_object(self, request, collaboration):
+        return get_object_or_404(Collaboration, slug=collaboration)
 
-    def title(self, region):
-        return _("Published decisions – %(region)s") % {"region": region.name}
+    def title(self, collaboration):
+        return _("Published decisions – %(collaboration)s") % {"collaboration": collaboration.name}
 
-    def subtitle(self, region):
-        return _("Decisions of the public governance bodies of %(region)s (Woo).") % {"region": region.name}
+    def subtitle(self, collaboration):
+        return _("Decisions of the public governance bodies of %(collaboration)s (Woo).") % {
+            "collaboration": collaboration.name
+        }
 
-    def link(self, region):
-        return reverse("publication:list", args=[region.slug])
+    def link(self, collaboration):
+        return reverse("publication:list", args=[collaboration.slug])
 
-    def items(self, region):
-        return published_decisions(region).order_by("-publication__published_at", "-pk")[:FEED_SIZE]
+    def items(self, collaboration):
+        return published_decisions(collaboration).order_by("-publication__published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, decision):
         return f"{decision.body}: {decision.get_outcome_display()} – {decision.publication.public_title}"
@@ -54,7 +56,7 @@ class DecisionFeed(Feed):
         return "\n\n".join(parts)
 
     def item_link(self, decision):
-        return reverse("publication:decision", args=[decision.programme.region.slug, decision.pk])
+        return reverse("publication:decision", args=[decision.programme.collaboration.slug, decision.pk])
 
     def item_pubdate(self, decision):
         return decision.publication.published_at

@@ -23,10 +23,10 @@ class PublicDecisionFilter(ProgrammeFilterSet):
         model = Decision
         fields = ["q", "body", "year", "outcome"]
 
-    def __init__(self, *args, region=None, **kwargs):
+    def __init__(self, *args, collaboration=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["body"].queryset = GovernanceBody.objects.filter(
-            programme__region=region, decisions_public=True
+            programme__collaboration=collaboration, decisions_public=True
         ).select_related("programme")
         years = (
             self.queryset.annotate(year=ExtractYear("date")).order_by("-year").values_list("year", flat=True).distinct()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import AppendOnlyModel
 from governance.models import AgendaDocument, Decision
-from programmes.models import Region
+from programmes.models import Collaboration
 
 from .constants import PublicationAct, PublicationState, WooGround
 
@@ -19,9 +19,11 @@ TOOI_ORGANISATION = RegexValidator(
 
 
 class Publisher(models.Model):
-    """Who publishes a region's decisions, as the national Woo index knows the organisation (TOOI)."""
+    """Who publishes a collaboration's decisions, as the national Woo index knows the organisation (TOOI)."""
 
-    region = models.OneToOneField(Region, on_delete=models.CASCADE, related_name="publisher", verbose_name=_("region"))
+    collaboration = models.OneToOneField(
+        Collaboration, on_delete=models.CASCADE, related_name="publisher", verbose_name=_("collaboration")
+    )
     name = models.CharField(_("organisation"), max_length=200)
     tooi_uri = models.URLField(
         _("TOOI address"),
@@ -123,4 +125,4 @@ class PublicDocument(AppendOnlyModel):
 
     def get_absolute_url(self):
         decision = self.publication.decision
-        return reverse("publication:document", args=[decision.programme.region.slug, decision.pk, self.pk])
+        return reverse("publication:document", args=[decision.programme.collaboration.slug, decision.pk, self.pk])

@@ -1,4 +1,4 @@
-"""What the public may see: published decisions of a region, read with a fixed number of queries."""
+"""What the public may see: published decisions of a collaboration, read with a fixed number of queries."""
 
 from django.db.models import Prefetch
 
@@ -12,15 +12,15 @@ from .models import PublicDocument
 PUBLIC_MOVEMENTS = (MovementKind.RELEASE, MovementKind.RETURN)
 
 
-def published_decisions(region):
-    """The region's published decisions, newest first, with their amounts (released or returned by the decision).
+def published_decisions(collaboration):
+    """The collaboration's published decisions, newest first, with their amounts (released or returned by the decision).
 
     Publication is a fact: a decision stays on the public pages until it is withdrawn, also when its body's setting
     changes afterwards.
     """
     return (
-        Decision.objects.filter(programme__region=region, publication__state=PublicationState.PUBLISHED)
-        .select_related("body", "programme__region", "publication", "corrects__publication")
+        Decision.objects.filter(programme__collaboration=collaboration, publication__state=PublicationState.PUBLISHED)
+        .select_related("body", "programme__collaboration", "publication", "corrects__publication")
         .prefetch_related(
             Prefetch(
                 "budget_movements",

@@ -1,5 +1,5 @@
-"""The public pages (no login): a region's published decisions, each decision, its papers, the Atom feed, the DiWoo
-sitemaps and robots.txt. And the page where a body's secretary publishes early, withholds or withdraws."""
+"""The public pages (no login): a collaboration's published decisions, each decision, its papers, the Atom feed,
+the DiWoo sitemaps and robots.txt. And the page where a body's secretary publishes early, withholds or withdraws."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,7 +23,7 @@ from core.params import object_or_404, parse_id
 from core.refusals import Forbidden, as_permission_denied
 from core.safe_text import xml_safe
 from governance.models import Decision
-from programmes.models import GovernanceBody, Region
+from programmes.models import Collaboration, GovernanceBody
 from programmes.views.mixins import ProgrammePermissionMixin
 
 from . import services
@@ -43,22 +43,22 @@ from .queries import published_decisions, with_documents
 SITEMAP_INDEX_NAME = f"sitemapindex-diwoo-{INFORMATION_CATEGORY['code']}.xml"
 
 
-def _region(slug):
-    return get_object_or_404(Region, slug=slug)
+def _collaboration(slug):
+    return get_object_or_404(Collaboration, slug=slug)
 
 
-def _publisher(region):
-    return Publisher.objects.filter(region=region).first()
+def _publisher(collaboration):
+    return Publisher.objects.filter(collaboration=collaboration).first()
 
 
 # --- Public pages -------------------------------------------------------------------------------------------------
 
 
 @require_GET
-def region_index(request):
-    """Every region that publishes decisions, with how many are public."""
-    regions = (
-        Region.objects.filter(slug__isnull=False, programmes__bodies__decisions_public=True)
+def collaboration_index(request):
+    """Every collaboration that publishes decisions, with how many are public."""
+    collaborations = (
+        Collaboration.objects.filter(slug__isnull=False, programmes__bodies__decisions_public=True)
         .annotate(
             published=Count(
                 "programmes__decision__publication",
@@ -69,26 +69,26 @@ def region_index(request):
         .order_by("name")
         .distinct()
     )
-    return render(request, "publication/region_index.html", {"regions": regions})
+    return render(request, "publication/collaboration_index.html", {"collaborations": collaborations})
 
 
 class PublicDecisionListView(FilterView):
-    """`/openbaar/<region>/`: the region's published decisions, filterable and searchable, for everyone."""
+    """`/openbaar/<collaboration>/`: its published decisions, filterable and searchable, for everyone."""
 
     filterset_class = PublicDecisionFilter
     template_name = "publication/decision_list.html"
     paginate_by = 25
 
     def dispatch(self, request, *args, **kwargs):
-        self.region = _region(kwargs["region"])
+        self.collaboration = _collaboration(kwargs["collaboration"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return published_decisions(self.region)
+        return published_decisions(self.collaboration)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["region"] = self.region
+        kwargs["collaboration"] = self.collaboration
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -96,30 +96,37 @@ class PublicDecisionListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
-            region=self.region,
+            collaboration=self.collaboration,
             query_without_page=query.urlencode(),
-            publisher=_publisher(self.region),
-            public_bodies=GovernanceBody.objects.filter(programme__region=self.region, decisions_public=True),
+            publisher=_publisher(self.collaboration),
+            public_bodies=GovernanceBody.objects.filter(
+                programme__collaboration=self.collaboration, decisions_public=True
+            ),
         )
         return context
 
 
 @require_GET
-def decision_detail(request, region, pk):
+def decision_detail(request, collaboration, pk):
     """The permanent address of one published decision. A withdrawn one says so (410 Gone); others are unknown."""
-    region = _region(region)
-    decision = with_documents(published_decisions(region)).filter(pk=_id(pk)).first()
+    collaboration = _collaboration(collaboration)
+    decision = with_documents(published_decisions(collaboration)).filter(pk=_id(pk)).first()
     if decision is None:
         withdrawn = Publication.objects.filter(
-            decision_id=_id(pk), decision__programme__region=region, state=PublicationState.WITHDRAWN
+            decision_id=_id(pk), decision__programme__collaboration=collaboration, state=PublicationState.WITHDRAWN
         ).first()
         if withdrawn is None:
             raise Http404
-        return render(request, "publication/withdrawn.html", {"region": region, "publication": withdrawn}, status=410)
+        return render(
+            request,
+            "publication/withdrawn.html",
+            {"collaboration": collaboration, "publication": withdrawn},
+            status=410,
+        )
     return render(
         request,
         "publication/decision_detail.html",
-        {"region": region, "decision": decision, "publisher": _publisher(region)},
+        {"collaboration": collaboration, "decision": decision, "publisher": _publisher(collaboration)},
     )
 
 
@@ -132,14 +139,14 @@ def _id(raw):
 
 
 @require_GET
-def document_download(request, region, pk, document_pk):
+def document_download(request, collaboration, pk, document_pk):
     """A paper published with a decision. Only papers of a published decision; everything else is unknown (404)."""
-    region = _region(region)
+    collaboration = _collaboration(collaboration)
     public = object_or_404(
         PublicDocument.objects.select_related("document", "publication__decision").filter(
             publication__state=PublicationState.PUBLISHED,
             publication__decision_id=_id(pk),
-            publication__decision__programme__region=region,
+            publication__decision__programme__collaboration=collaboration,
         ),
         document_pk,
     )
@@ -147,14 +154,16 @@ def document_download(request, region, pk, document_pk):
 
 
 @require_GET
-def sitemap_index(request, region):
-    """The DiWoo sitemap index of the region's decisions (one per information category, named by the convention)."""
-    region = _region(region)
-    decisions = published_decisions(region)
+def sitemap_index(request, collaboration):
+    """The DiWoo sitemap index of the collaboration's decisions (one per information category, named by convention)."""
+    collaboration = _collaboration(collaboration)
+    decisions = published_decisions(collaboration)
     count = decisions.count()
     last = decisions.aggregate(last=Max("publication__changed_at"))["last"]
     pages = range(1, max(1, -(-count // SITEMAP_PAGE_SIZE)) + 1)
-    sitemaps = [request.build_absolute_uri(reverse("publication:sitemap", args=[region.slug, page])) for page in pages]
+    sitemaps = [
+        request.build_absolute_uri(reverse("publication:sitemap", args=[collaboration.slug, page])) for page in pages
+    ]
     return _xml(
         request,
         "publication/sitemap_index.xml",
@@ -163,32 +172,33 @@ def sitemap_index(request, region):
 
 
 @require_GET
-def sitemap(request, region, page):
+def sitemap(request, collaboration, page):
     """One page of the sitemap: every published decision with its DiWoo metadata."""
-    region = _region(region)
+    collaboration = _collaboration(collaboration)
     if not 1 <= page <= 10**6:
         raise Http404
     decisions = list(
-        published_decisions(region).order_by("pk")[(page - 1) * SITEMAP_PAGE_SIZE : page * SITEMAP_PAGE_SIZE]
+        published_decisions(collaboration).order_by("pk")[(page - 1) * SITEMAP_PAGE_SIZE : page * SITEMAP_PAGE_SIZE]
     )
     if not decisions and page > 1:
         raise Http404
-    publisher = _publisher(region)
+    publisher = _publisher(collaboration)
     with translation.override(settings.LANGUAGE_CODE):  # the national index reads Dutch, whoever asks
-        return _render_sitemap(request, region, decisions, publisher)
+        return _render_sitemap(request, collaboration, decisions, publisher)
 
 
-def _render_sitemap(request, region, decisions, publisher):
+def _render_sitemap(request, collaboration, decisions, publisher):
     entries = [
-        (request.build_absolute_uri(reverse("publication:decision", args=[region.slug, d.pk])), d) for d in decisions
+        (request.build_absolute_uri(reverse("publication:decision", args=[collaboration.slug, d.pk])), d)
+        for d in decisions
     ]
     return _xml(
         request,
         "publication/sitemap.xml",
         {
             "entries": entries,
-            "region": region,
-            "publisher_name": publisher.name if publisher else region.name,
+            "collaboration": collaboration,
+            "publisher_name": publisher.name if publisher else collaboration.name,
             "publisher_uri": publisher.tooi_uri if publisher else "",
             "namespace": SITEMAP_NAMESPACE,
             "diwoo": DIWOO_NAMESPACE,
@@ -208,12 +218,14 @@ def _xml(request, template, context):
 
 @require_GET
 def robots_txt(request):
-    """Crawlers may read the public pages; the Woo harvester finds each region's sitemap index here."""
-    regions = Region.objects.filter(slug__isnull=False, programmes__bodies__decisions_public=True).distinct()
+    """Crawlers may read the public pages; the Woo harvester finds each collaboration's sitemap index here."""
+    collaborations = Collaboration.objects.filter(
+        slug__isnull=False, programmes__bodies__decisions_public=True
+    ).distinct()
     lines = ["User-agent: *", "Allow: /openbaar/", "Allow: /toegankelijkheid/", "Disallow: /", ""]
     lines += [
-        "Sitemap: " + request.build_absolute_uri(reverse("publication:sitemap_index", args=[region.slug]))
-        for region in regions.order_by("name")
+        "Sitemap: " + request.build_absolute_uri(reverse("publication:sitemap_index", args=[collaboration.slug]))
+        for collaboration in collaborations.order_by("name")
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -293,7 +305,7 @@ ACTS = {
 def _decision_for(request, pk):
     if not request.user.is_authenticated:
         return None
-    decision = object_or_404(Decision.objects.select_related("body", "programme__region"), pk)
+    decision = object_or_404(Decision.objects.select_related("body", "programme__collaboration"), pk)
     if not request.user.has_perm("publication.view_publication", decision):
         raise PermissionDenied
     return decision

@@ -34,7 +34,7 @@ def number(value):
 
 @dataclass
 class Cover:
-    region: str
+    collaboration: str
     programme: str
     title: str
     period: str
@@ -60,7 +60,7 @@ def cover(report, shown):
             "date": long_date(timezone.localtime(shown["made_at"]).date())
         }
     return Cover(
-        region=shown["region"],
+        collaboration=shown["collaboration"],
         programme=shown["programme"],
         title=_("Programme report %(start)s – %(end)s")
         % {"start": short_date(shown["period_start"]), "end": short_date(shown["period_end"])},

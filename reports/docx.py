@@ -118,7 +118,7 @@ def _header_and_footer(section, sheet):
         run.font.size, run.font.color.rgb = Pt(8.5), MUTED
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    parts = [f"{sheet.region} · {sheet.status} · ", _("Page") + " "]
+    parts = [f"{sheet.collaboration} · {sheet.status} · ", _("Page") + " "]
     for text in parts:
         run = footer.add_run(text)
         run.font.size, run.font.color.rgb = Pt(8.5), MUTED
@@ -207,7 +207,7 @@ def _chart_grid(document, images):
 
 
 def _cover(document, sheet):
-    document.add_paragraph(sheet.region, style="Cover line").paragraph_format.space_before = Pt(120)
+    document.add_paragraph(sheet.collaboration, style="Cover line").paragraph_format.space_before = Pt(120)
     document.add_paragraph(sheet.programme, style="Title")
     heading = document.add_paragraph(_("Programme report"), style="Cover line")
     heading.runs[0].font.size = Pt(20)
@@ -247,7 +247,7 @@ def _properties(document, report, sheet, shown):
     properties.title = f"{sheet.title} – {sheet.programme}"
     properties.subject = sheet.programme
     properties.category = _("Programme report")
-    properties.keywords = f"{_('programme report')}; {sheet.region}; {sheet.programme}"
+    properties.keywords = f"{_('programme report')}; {sheet.collaboration}; {sheet.programme}"
     properties.comments = sheet.status_line
     properties.language = "nl-NL"
     properties.created = properties.modified = shown["made_at"].astimezone(datetime.UTC).replace(tzinfo=None)

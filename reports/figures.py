@@ -49,7 +49,7 @@ def author_of(report):
     if managers:
         return managers[0][1]
     person = Person.objects.filter(user_id=report.compiled_by_id).first() if report.compiled_by_id else None
-    return person.name if person else str(report.programme.region)
+    return person.name if person else str(report.programme.collaboration)
 
 
 def record(report, now=None):
@@ -59,7 +59,7 @@ def record(report, now=None):
     return {
         "version": VERSION,
         "made_at": (now or timezone.now()).isoformat(),
-        "region": str(report.programme.region),
+        "collaboration": str(report.programme.collaboration),
         "programme": report.programme.title,
         "author": author_of(report),
         "period_start": _day(report.period_start),

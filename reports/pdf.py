@@ -46,7 +46,7 @@ def build(report, shown):
             "money_chart": _data_uri(money_png) if money_png else None,
             "css": {
                 "header": css_string(f"{sheet.programme} · {sheet.title}"),
-                "footer": css_string(f"{sheet.region} · {sheet.status}"),
+                "footer": css_string(f"{sheet.collaboration} · {sheet.status}"),
                 "page": css_string(_("Page")),
                 "of": css_string(_("of")),
             },

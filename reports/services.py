@@ -264,7 +264,11 @@ def half_year(day):
 
 
 def _lock_programme_report(report):
-    return ProgrammeReport.objects.select_for_update(of=("self",)).select_related("programme__region").get(pk=report.pk)
+    return (
+        ProgrammeReport.objects.select_for_update(of=("self",))
+        .select_related("programme__collaboration")
+        .get(pk=report.pk)
+    )
 
 
 def _require_concept(report):

@@ -167,7 +167,7 @@ class ReportDetailView(ObjectPermissionMixin, DetailView):
     template_name = "reports/report_detail.html"
 
     def get_queryset(self):
-        return ProgressReport.objects.select_related("programme__region", "workgroup", "pilot", "schedule")
+        return ProgressReport.objects.select_related("programme__collaboration", "workgroup", "pilot", "schedule")
 
     def indicators(self):
         if not self.object.pilot_id:
@@ -269,7 +269,7 @@ class ProgrammeReportView(ObjectPermissionMixin, DetailView):
     template_name = "reports/programme_report.html"
 
     def get_queryset(self):
-        return ProgrammeReport.objects.select_related("programme__region", "decision__body")
+        return ProgrammeReport.objects.select_related("programme__collaboration", "decision__body")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -312,7 +312,7 @@ class ProgrammeReportAdoptView(ObjectPermissionMixin, DetailView):
     template_name = "reports/programme_report_adopt.html"
 
     def get_queryset(self):
-        return ProgrammeReport.objects.select_related("programme__region", "decision__body")
+        return ProgrammeReport.objects.select_related("programme__collaboration", "decision__body")
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -380,7 +380,9 @@ WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _programme_report_file(request, pk, kind):
     """The adopted report's frozen file; a concept's document made now from the current figures."""
-    report = get_object_or_404(ProgrammeReport.objects.select_related("programme__region", "decision__body"), pk=pk)
+    report = get_object_or_404(
+        ProgrammeReport.objects.select_related("programme__collaboration", "decision__body"), pk=pk
+    )
     stored = report.word_file if kind == "docx" else report.pdf_file
     if report.is_adopted and stored:
         return serve_file(request, "programmes.view_programme", report, stored, f"{report.file_stem}.{kind}")

@@ -275,7 +275,7 @@ def main():
         "reminder_sweep_first_s": round(first_seconds, 2),
         "reminder_sweep_first": first,
         "dataset": {
-            "regions": Programme.objects.values("region").distinct().count(),
+            "collaborations": Programme.objects.values("collaboration").distinct().count(),
             "programmes": Programme.objects.count(),
             "pilots": Pilot.objects.count(),
             "progress_reports": ProgressReport.objects.count(),

@@ -287,7 +287,7 @@ def money(programme):
 
 @pytest.fixture(scope="module")
 def demo_module(django_db_setup, django_db_blocker):
-    """The demo regions loaded once for a whole test module (read-only tests), removed afterwards."""
+    """The demo collaborations loaded once for a whole test module (read-only tests), removed afterwards."""
     fast = override_settings(
         DEMO_PASSWORD="jeugdregio-demo", PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
     )

@@ -7,16 +7,17 @@ from programmes.constants import AccessRole, MembershipRole
 from programmes.models import (
     ActionLine,
     BodyMembership,
+    Collaboration,
     GovernanceBody,
     Membership,
     Milestone,
     Municipality,
     Organisation,
+    Participation,
     Person,
     Phase,
     Programme,
     ProgrammeAccess,
-    Region,
     ResultGoal,
     Workgroup,
 )
@@ -34,9 +35,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-class RegionFactory(factory.django.DjangoModelFactory):
+class CollaborationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Region
+        model = Collaboration
 
     name = factory.Sequence(lambda n: f"Regio {n}")
 
@@ -46,9 +47,26 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         model = Municipality
         django_get_or_create = ("name",)  # every real municipality is already there (national reference data)
 
-    region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     inhabitants = 25000
+
+    @factory.post_generation
+    def collaboration(obj, create, extracted, **kwargs):
+        """MunicipalityFactory(collaboration=c) makes the municipality take part in c."""
+        if create and extracted is not None:
+            Participation.objects.get_or_create(
+                collaboration=extracted,
+                municipality=obj,
+                defaults={"purchases_independently": kwargs.get("purchases_independently", False)},
+            )
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    collaboration = factory.SubFactory(CollaborationFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -72,7 +90,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
 
-    region = factory.SubFactory(RegionFactory)
+    collaboration = factory.SubFactory(CollaborationFactory)
     title = factory.Sequence(lambda n: f"Uitvoeringsprogramma {n}")
     start_date = datetime.date(2026, 1, 1)
     end_date = datetime.date(2028, 12, 31)

@@ -178,7 +178,7 @@ def test_pages_with_several_forms_have_unique_ids(demo_module, client, username,
     from governance.models import Meeting
     from pilots.models import Pilot
 
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     urls = {
         "reports": [reverse("reports:list", args=[riv.pk])],
         "home": [reverse("home")],
@@ -202,7 +202,7 @@ def test_pages_with_several_forms_have_unique_ids(demo_module, client, username,
 
 
 def test_the_report_request_and_compile_forms_name_their_own_fields(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     client.login(username="programmamanager", password=DEMO_PASSWORD)
     document = parse(client.get(reverse("reports:list", args=[riv.pk])))
     assert len(document.xpath("//select[@name='workgroup']")) == 2  # the filter's and the request's
@@ -241,11 +241,11 @@ def test_no_table_has_an_empty_header(client, manager, programme):
         assert [th for th in document.xpath("//th") if not th.text_content().strip()] == [], url
 
 
-# Wide tables scroll in a named region of their own; the tables behind the charts are hidden the Bootstrap way.
+# Wide tables scroll in a named collaboration of their own; the tables behind the charts are hidden the Bootstrap way.
 
 
 def test_wide_tables_scroll_in_a_named_focusable_region(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     client.login(username="programmamanager", password=DEMO_PASSWORD)
     for url in (
         reverse("finance:budget", args=[riv.pk]),
@@ -254,15 +254,18 @@ def test_wide_tables_scroll_in_a_named_focusable_region(demo_module, client):
         riv.get_absolute_url(),
     ):
         document = parse(client.get(url))
-        regions = document.xpath("//*[contains(concat(' ', @class, ' '), ' table-responsive ')]")
-        assert regions, url
-        for region in regions:
-            assert region.get("role") == "region" and region.get("tabindex") == "0", url
-            assert region.get("aria-label") or document.get_element_by_id(region.get("aria-labelledby")) is not None
+        collaborations = document.xpath("//*[contains(concat(' ', @class, ' '), ' table-responsive ')]")
+        assert collaborations, url
+        for collaboration in collaborations:
+            assert collaboration.get("role") == "collaboration" and collaboration.get("tabindex") == "0", url
+            assert (
+                collaboration.get("aria-label")
+                or document.get_element_by_id(collaboration.get("aria-labelledby")) is not None
+            )
 
 
 def test_the_dashboard_tables_behind_the_charts_are_visually_hidden(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     client.login(username="programmamanager", password=DEMO_PASSWORD)
     document = parse(client.get(reverse("dashboard:programme", args=[riv.pk])))
     for table_id in ("table-pipeline", "table-money"):
@@ -282,7 +285,7 @@ def test_the_theme_comes_right_after_bootstrap_on_every_layout(client, db):
 
 
 def test_chart_js_is_loaded_only_where_a_chart_is(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     client.login(username="beheerder", password=DEMO_PASSWORD)
     chart = "vendor/chartjs/chart.umd.min.js"
     for url in (reverse("dashboard:programme", args=[riv.pk]), reverse("dashboard:national")):

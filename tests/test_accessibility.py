@@ -156,13 +156,13 @@ def empty(form):
 
 
 def all_targets(route, demo):
-    """The walk's targets; for the pilot page every pilot of the region, as each step of the route shows its
+    """The walk's targets; for the pilot page every pilot of the collaboration, as each step of the route shows its
     own act (forward and return at the kernteam, advise at the RBJ, decide at the SO)."""
     found = targets(route, demo)
     if route.name == "pilots:detail":
         found += [
             ("home", {"pk": pk})
-            for pk in Pilot.objects.filter(programme__region=demo.home).values_list("pk", flat=True)
+            for pk in Pilot.objects.filter(programme__collaboration=demo.home).values_list("pk", flat=True)
         ]
     return found
 

@@ -25,7 +25,7 @@ def plan(programme, workgroup1, lead, body_member):
     f.PhaseFactory(programme=programme)
     f.ResultGoalFactory(programme=programme)
     f.ActionLineFactory(programme=programme)
-    f.MunicipalityFactory(region=programme.region)
+    f.MunicipalityFactory(collaboration=programme.collaboration)
     return programme
 
 
@@ -52,7 +52,7 @@ def test_every_changelist_add_and_change_page_opens(admin_client_, plan):
             "discussion.Comment",  # written and moderated on the site, with its history
             "discussion.Annex",  # uploaded on the proposal's page
             "programmes.Municipality",  # national reference data: loaded and refreshed from CBS, never typed in
-            "programmes.YouthCareRegion",  # the same
+            "programmes.Region",  # the same
         )
         if model._meta.app_label == "axes":  # django-axes's own log of login attempts: read-only
             continue
@@ -92,7 +92,7 @@ def inline_management(prefix, total=0, initial=0):
 
 def test_a_milestone_inline_outside_the_period_is_refused(admin_client_, programme):
     data = {
-        "region": programme.region.pk,
+        "collaboration": programme.collaboration.pk,
         "title": programme.title,
         "start_date": "2026-01-01",
         "end_date": "2028-12-31",

@@ -20,7 +20,7 @@ from tests.factories import PASSWORD
 def rivierenland(db, settings):
     settings.DEMO_PASSWORD = "jeugdregio-demo"
     call_command("load_demo", stdout=open("/dev/null", "w"))
-    return Programme.objects.get(region__name="Rivierenland")
+    return Programme.objects.get(collaboration__name="Rivierenland")
 
 
 def test_the_demo_budget_is_seed_002_to_the_euro(rivierenland, client):
@@ -65,7 +65,7 @@ def test_rounding_remainders_go_to_the_largest_remainders():
 
 def test_equal_and_fixed_keys(programme):
     for name in ("Aa", "Bb", "Cc"):
-        f.MunicipalityFactory(region=programme.region, name=name)
+        f.MunicipalityFactory(collaboration=programme.collaboration, name=name)
     post = BudgetPost.objects.create(programme=programme, name="Post")
     BudgetLine.objects.create(post=post, year=2026, amount=Decimal("1000"))
     FundingSource.objects.create(programme=programme, year=2026, name="Fonds", amount=Decimal("100"))
@@ -73,7 +73,9 @@ def test_equal_and_fixed_keys(programme):
     assert [a[0] for _, a, _ in municipal_shares(programme, [2026])["rows"]] == [300, 300, 300]
     split.key = "fixed"
     split.save()
-    for municipality, pct in zip(programme.region.municipalities.order_by("name"), ("50", "30", "20"), strict=True):
+    for municipality, pct in zip(
+        programme.collaboration.municipalities.order_by("name"), ("50", "30", "20"), strict=True
+    ):
         FixedShare.objects.create(cost_split=split, municipality=municipality, percentage=Decimal(pct))
     assert [a[0] for _, a, _ in municipal_shares(programme, [2026])["rows"]] == [450, 270, 180]
 
@@ -106,7 +108,7 @@ def test_the_budget_page_is_for_readers_of_the_programme(client, reader, outside
 def test_the_budget_page_query_count_does_not_grow_with_posts(client, manager, programme):
     client.login(username=manager.username, password=PASSWORD)
     for _ in range(3):
-        f.MunicipalityFactory(region=programme.region)
+        f.MunicipalityFactory(collaboration=programme.collaboration)
     pilot = BudgetPost.objects.create(programme=programme, name="Uitvoering pilots", holds_pilot_money=True)
     for year in (2026, 2027, 2028):
         BudgetLine.objects.create(post=pilot, year=year, amount=Decimal("80000"))
@@ -127,5 +129,5 @@ def test_the_budget_page_query_count_does_not_grow_with_posts(client, manager, p
     few = count()
     add_posts(20)
     for _ in range(20):
-        f.MunicipalityFactory(region=programme.region)
+        f.MunicipalityFactory(collaboration=programme.collaboration)
     assert count() == few

@@ -10,7 +10,7 @@ PASSWORD = "jeugdregio-demo"
 
 
 def test_rivierenland_has_its_three_criteria(demo_module, db):
-    programme = Programme.objects.get(region__name="Rivierenland")
+    programme = Programme.objects.get(collaboration__name="Rivierenland")
     criteria = AssessmentCriterion.objects.filter(programme=programme)
     assert [(c.name, c.scale_min, c.scale_max, c.axis) for c in criteria] == [
         ("Impact", 1, 5, "impact"),
@@ -20,7 +20,7 @@ def test_rivierenland_has_its_three_criteria(demo_module, db):
 
 
 def test_a_conditional_advice_with_one_open_and_one_met_condition_is_seen_by_the_so(demo_module, db, client):
-    found = list(Condition.objects.filter(pilot__programme__region__name="Rivierenland").order_by("number"))
+    found = list(Condition.objects.filter(pilot__programme__collaboration__name="Rivierenland").order_by("number"))
     assert [c.state for c in found] == ["met", "open"]
     pilot = found[0].pilot
     assert client.login(username="so", password=PASSWORD)
@@ -29,7 +29,7 @@ def test_a_conditional_advice_with_one_open_and_one_met_condition_is_seen_by_the
 
 
 def test_three_kernteam_members_scored_the_proposals_at_the_kernteam(demo_module, db, client):
-    programme = Programme.objects.get(region__name="Rivierenland")
+    programme = Programme.objects.get(collaboration__name="Rivierenland")
     kernteam = programme.bodies.get(name="Kernteam")
     waiting = Score.objects.filter(pilot__status="on_route", pilot__current_step=1, step_order=1)
     per_pilot = {}

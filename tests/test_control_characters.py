@@ -182,9 +182,9 @@ def test_the_decision_log_exports_a_rationale_with_a_vertical_tab(client, progra
 @pytest.fixture
 def published(programme, route):
     """A published decision of the SO whose stored title and rationale hold control characters."""
-    region = programme.region
-    region.name, region.slug = "Rivierenland", "rivierenland"
-    region.save()
+    collaboration = programme.collaboration
+    collaboration.name, collaboration.slug = "Rivierenland", "rivierenland"
+    collaboration.save()
     route["SO"].decisions_public = True
     route["SO"].save()
     decision = Decision.objects.create(

@@ -111,27 +111,27 @@ def test_who_sees_which_dashboard(client, programme, other_programme, reader, ou
     client.force_login(reader)
     assert client.get(reverse("dashboard:programme", args=[programme.pk])).status_code == 200
     assert client.get(reverse("dashboard:programme", args=[other_programme.pk])).status_code == 403
-    assert client.get(reverse("dashboard:region", args=[programme.region_id])).status_code == 200
+    assert client.get(reverse("dashboard:collaboration", args=[programme.collaboration_id])).status_code == 200
     assert client.get(reverse("dashboard:national")).status_code == 403
     client.force_login(outsider)
-    assert programme.region_id != other_programme.region_id
-    assert client.get(reverse("dashboard:region", args=[programme.region_id])).status_code == 403
+    assert programme.collaboration_id != other_programme.collaboration_id
+    assert client.get(reverse("dashboard:collaboration", args=[programme.collaboration_id])).status_code == 403
     client.force_login(admin_user)
     page = client.get(reverse("dashboard:national")).content.decode()
-    assert programme.region.name in page and other_programme.region.name in page
+    assert programme.collaboration.name in page and other_programme.collaboration.name in page
 
 
-def test_the_region_view_lists_only_readable_programmes_with_constant_queries(client, reader, programme):
-    region = programme.region
-    hidden = f.ProgrammeFactory(title="Verborgen programma", region=region)
+def test_the_collaboration_view_lists_only_readable_programmes_with_constant_queries(client, reader, programme):
+    collaboration = programme.collaboration
+    hidden = f.ProgrammeFactory(title="Verborgen programma", collaboration=collaboration)
     client.force_login(reader)
-    url = reverse("dashboard:region", args=[region.pk])
+    url = reverse("dashboard:collaboration", args=[collaboration.pk])
     page = client.get(url).content.decode()
     assert programme.title in page and hidden.title not in page
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for n in range(5):
-        extra = f.ProgrammeFactory(title=f"Extra {n}", region=region)
+        extra = f.ProgrammeFactory(title=f"Extra {n}", collaboration=collaboration)
         f.ProgrammeAccessFactory(programme=extra, user=reader, role="reader")
     with CaptureQueriesContext(connection) as many:
         page = client.get(url).content.decode()

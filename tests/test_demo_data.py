@@ -1,4 +1,4 @@
-"""The demo region reproduces seed 002; loading it twice changes nothing."""
+"""The demo collaboration reproduces seed 002; loading it twice changes nothing."""
 
 import re
 from pathlib import Path
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from programmes.models import GovernanceBody, Municipality, Person, Programme, Region, Workgroup
+from programmes.models import Collaboration, GovernanceBody, Participation, Person, Programme, Workgroup
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 DEMO_PASSWORD = "jeugdregio-demo"
@@ -30,7 +30,7 @@ INHABITANTS = {
 def demo(db, settings):
     settings.DEMO_PASSWORD = DEMO_PASSWORD
     call_command("load_demo", stdout=open("/dev/null", "w"))
-    return Programme.objects.get(region__name="Rivierenland")
+    return Programme.objects.get(collaboration__name="Rivierenland")
 
 
 def counts():
@@ -42,10 +42,11 @@ def counts():
 
 
 def test_rivierenland_has_its_eight_municipalities_with_the_seed_inhabitants(demo):
-    municipalities = Municipality.objects.filter(region__name="Rivierenland")
+    taking_part = Participation.objects.filter(collaboration__name="Rivierenland").select_related("municipality")
+    municipalities = [p.municipality for p in taking_part]
     assert {m.name: m.inhabitants for m in municipalities} == INHABITANTS
     assert sum(m.inhabitants for m in municipalities) == 246565
-    assert sorted(m.name for m in municipalities if m.purchases_independently) == ["Maasdriel", "Zaltbommel"]
+    assert sorted(p.municipality.name for p in taking_part if p.purchases_independently) == ["Maasdriel", "Zaltbommel"]
 
 
 def test_the_plan_has_the_seed_structure(demo):
@@ -102,7 +103,7 @@ def test_the_wbo_manager_edits_only_west_brabant_oost(demo):
     from django.contrib.auth import get_user_model
 
     wbo_user = get_user_model().objects.get(username="wbo")
-    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
     assert wbo_user.has_perm("programmes.change_programme", wbo)
     assert not wbo_user.has_perm("programmes.change_programme", demo)
 
@@ -117,14 +118,14 @@ def test_production_mode_refuses_demo_users(db, settings):
     settings.DEMO_PASSWORD = None
     with pytest.raises(CommandError):
         call_command("load_demo")
-    assert not Region.objects.exists()
+    assert not Collaboration.objects.exists()
     from django.contrib.auth import get_user_model
 
     assert not get_user_model().objects.exists()
 
 
 def test_west_brabant_oost_is_shaped_by_its_own_document(demo):
-    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
     assert wbo.principles.count() == 8
     assert wbo.action_lines.count() == 6
     assert wbo.building_blocks.count() == 5

@@ -39,7 +39,7 @@ def test_the_template_is_an_a4_document_with_the_din_headings(client, programme,
     section = document.sections[0]
     assert is_a4(section)
     assert programme.title in section.header.paragraphs[0].text
-    assert programme.region.name in section.header.paragraphs[0].text
+    assert programme.collaboration.name in section.header.paragraphs[0].text
     assert footer_fields(document)
     for din in ("Doelen", "Inspanningen", "Netwerk", "Doelstelling", "Doelgroep", "Aanpak", "Beoogde effecten"):
         assert din in titles, din

@@ -16,7 +16,7 @@ def user(name):
 
 
 def test_the_demo_discusses_two_proposals_with_mentions_replies_and_annexes(demo_module):
-    comments = Comment.objects.filter(programme__region__name="Rivierenland")
+    comments = Comment.objects.filter(programme__collaboration__name="Rivierenland")
     pilots = {c.pilot.title for c in comments}
     assert pilots == {"Gezamenlijke analyse aan de voorkant", "Steunouders in Rivierenland"}
     assert {c.author.username for c in comments} >= {"trekker", "kernteam", "rbj"}

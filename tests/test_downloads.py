@@ -40,7 +40,7 @@ DEMO_READERS = ["lezer", "kernteam", "rbj", "so"]
 
 @pytest.fixture
 def requested_draft(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     client.login(username="programmamanager", password=DEMO_PASSWORD)
     due = timezone.localdate() + datetime.timedelta(days=30)
     response = client.post(

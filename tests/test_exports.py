@@ -31,7 +31,7 @@ def rows_of(response):
 @pytest.mark.parametrize("name, header", LISTS)
 def test_every_list_exports_csv_and_xlsx_with_dutch_headers(demo_module, client, name, header):
     client.login(username="programmamanager", password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     url = reverse(name, args=[riv.pk])
     response = client.get(url, {"export": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
@@ -46,7 +46,7 @@ def test_every_list_exports_csv_and_xlsx_with_dutch_headers(demo_module, client,
 @pytest.mark.django_db
 def test_the_export_keeps_the_filters(demo_module, client):
     client.login(username="programmamanager", password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     url = reverse("reports:list", args=[riv.pk])
     everything = rows_of(client.get(url, {"export": "csv"}))
     accepted = rows_of(client.get(url, {"export": "csv", "status": "accepted"}))
@@ -57,6 +57,6 @@ def test_the_export_keeps_the_filters(demo_module, client):
 @pytest.mark.django_db
 def test_an_outsider_exports_nothing(demo_module, client):
     client.login(username="wbo", password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     for name, _header in LISTS:
         assert client.get(reverse(name, args=[riv.pk]), {"export": "csv"}).status_code == 403

@@ -77,7 +77,7 @@ def assert_export_is_the_page(client, url, row_name, key, query=None, logged=0):
 def test_a_reader_exports_no_email_addresses_the_people_page_does_not_show(demo_module, client):
     """Defect 7 of issue #21: the reader's people export carried an e-mail column the page does not have."""
     client.login(username="lezer", password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     url = reverse("programmes:people", args=[riv.pk])
     page = client.get(url).content.decode()
     table = csv_table(client.get(url, {"export": "csv"}))
@@ -92,7 +92,7 @@ def test_a_reader_exports_no_email_addresses_the_people_page_does_not_show(demo_
 @pytest.mark.parametrize("name, row_name, key", LISTS)
 def test_the_export_of_a_list_is_what_its_page_shows(demo_module, client, role, name, row_name, key):
     client.login(username=role, password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     assert_export_is_the_page(client, reverse(name, args=[riv.pk]), row_name, key)
 
 
@@ -100,7 +100,7 @@ def test_the_export_of_a_list_is_what_its_page_shows(demo_module, client, role, 
 @pytest.mark.parametrize("role", ["trekker", "lezer"])
 def test_a_filtered_and_sorted_pilot_export_is_the_filtered_and_sorted_page(demo_module, client, role):
     client.login(username=role, password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     url = reverse("pilots:list", args=[riv.pk])
     _headers, rows = assert_export_is_the_page(client, url, "pilot", "Titel", {"sort": "-title"})
     titles = [row[0] for row in rows]
@@ -110,7 +110,7 @@ def test_a_filtered_and_sorted_pilot_export_is_the_filtered_and_sorted_page(demo
 @pytest.mark.django_db
 def test_a_draft_pilot_is_in_the_export_of_its_workgroup_only(demo_module, client):
     """The reader sees no drafts on the page, and so none in the export; the lead of the workgroup sees its own."""
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     url = reverse("pilots:list", args=[riv.pk])
     statuses = {}
     for role in ("lezer", "programmamanager"):

@@ -72,7 +72,7 @@ FIELDS = [
 
 
 def targets():
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     draft = Pilot.objects.get(title="Praktijkondersteuner jeugd bij huisartsen")
     return [
         reverse("programmes:edit", args=[riv.pk]),
@@ -105,7 +105,7 @@ def targets():
 
 
 def lists():
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     return [
         reverse(name, args=[riv.pk])
         for name in (

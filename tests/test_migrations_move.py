@@ -79,7 +79,9 @@ def test_the_demo_region_loads_on_a_database_made_before_the_move():
     from programmes.models import GovernanceBody
 
     assert set(
-        GovernanceBody.objects.filter(programme__region__name="Rivierenland").values_list("abbreviation", flat=True)
+        GovernanceBody.objects.filter(programme__collaboration__name="Rivierenland").values_list(
+            "abbreviation", flat=True
+        )
     ) >= {
         "RBJ",
         "SO",

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from programmes.models import Municipality, Population, YouthCareRegion
+from programmes.models import Municipality, Population, Region
 from programmes.reference_data import read_reference
 from programmes.reference_load import SHIPPED_POPULATION_SOURCE, sync_reference
 
@@ -20,7 +20,7 @@ def national_reference(db):
     have emptied every table; loading is idempotent, so on a fresh test database it changes nothing."""
     sync_reference(
         read_reference(),
-        region_model=YouthCareRegion,
+        region_model=Region,
         municipality_model=Municipality,
         population_model=Population,
         source=SHIPPED_POPULATION_SOURCE,
@@ -35,12 +35,12 @@ def refresh(*args):
 def test_every_dutch_municipality_is_there_once_with_its_region_and_inhabitants():
     current = Municipality.objects.filter(valid_to__isnull=True)
     assert current.count() == 342
-    assert YouthCareRegion.objects.count() == 42
-    assert not current.filter(youth_care_region__isnull=True).exists()
+    assert Region.objects.count() == 42
+    assert not current.filter(region__isnull=True).exists()
     assert not current.filter(cbs_code__isnull=True).exists()
     west_betuwe = Municipality.objects.get(cbs_code="GM1960")
     assert (west_betuwe.name, west_betuwe.province) == ("West Betuwe", "Gelderland")
-    assert west_betuwe.youth_care_region.code == "JZ30"
+    assert west_betuwe.region.code == "JZ30"
     assert west_betuwe.valid_from == dt.date(2019, 1, 1)
     assert west_betuwe.populations.get().reference_date == dt.date(2024, 1, 1)
 
@@ -53,7 +53,7 @@ def test_the_municipalities_that_merged_into_west_betuwe_are_kept_with_their_end
 
 def test_the_noord_holland_noord_municipalities_are_in_three_youth_care_regions():
     names = ["Den Helder", "Schagen", "Texel", "Hollands Kroon", "Hoorn", "Enkhuizen", "Alkmaar", "Heiloo"]
-    regions = Municipality.objects.filter(name__in=names).values_list("youth_care_region__name", flat=True)
+    regions = Municipality.objects.filter(name__in=names).values_list("region__name", flat=True)
     assert len(set(regions)) == 3
 
 
@@ -63,8 +63,8 @@ def test_the_demo_uses_the_national_rows_and_keeps_the_seed_figures(settings):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert Municipality.objects.count() == before  # no municipality twice
     tiel = Municipality.objects.get(name="Tiel")
-    assert tiel.region.name == "Rivierenland"
-    assert tiel.youth_care_region.code == "JZ30"
+    assert [c.name for c in tiel.collaborations.all()] == ["Rivierenland"]
+    assert tiel.region.code == "JZ30"
     assert tiel.inhabitants == 42159  # the figure in use: seed 002, January 2021
     assert tiel.populations.get(source=SHIPPED_POPULATION_SOURCE).inhabitants != 42159  # CBS 2024, beside it
 
@@ -73,7 +73,7 @@ def test_an_existing_municipality_is_matched_by_name_and_keeps_its_figure_in_use
     Municipality.objects.filter(cbs_code="GM0281").update(cbs_code=None, name="Gemeente Tiel", inhabitants=40000)
     result = sync_reference(
         read_reference(),
-        region_model=YouthCareRegion,
+        region_model=Region,
         municipality_model=Municipality,
         population_model=Population,
         source=SHIPPED_POPULATION_SOURCE,
@@ -84,9 +84,9 @@ def test_an_existing_municipality_is_matched_by_name_and_keeps_its_figure_in_use
 
 
 def test_refreshing_from_the_shipped_files_changes_nothing():
-    before = (Municipality.objects.count(), Population.objects.count(), YouthCareRegion.objects.count())
+    before = (Municipality.objects.count(), Population.objects.count(), Region.objects.count())
     refresh()
-    assert (Municipality.objects.count(), Population.objects.count(), YouthCareRegion.objects.count()) == before
+    assert (Municipality.objects.count(), Population.objects.count(), Region.objects.count()) == before
 
 
 def cbs_row(code, name, jz, jz_name, inhabitants):
@@ -115,7 +115,7 @@ def test_a_cbs_download_adds_a_new_municipality_and_new_figures_and_deletes_noth
     refresh("--gebieden", str(download), "--year", "2026")
     assert Municipality.objects.count() == before + 1
     new = Municipality.objects.get(cbs_code="GM9999")
-    assert (new.name, new.youth_care_region.code, new.inhabitants) == ("Nieuwe Gemeente", "JZ30", 12345)
+    assert (new.name, new.region.code, new.inhabitants) == ("Nieuwe Gemeente", "JZ30", 12345)
     tiel = Municipality.objects.get(cbs_code="GM0281")
     assert list(tiel.populations.values_list("reference_date", "inhabitants")) == [
         (dt.date(2026, 1, 1), 43600),

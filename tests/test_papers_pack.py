@@ -275,7 +275,9 @@ def test_two_downloads_at_once_make_one_pack(so_meeting, item, settings):
     def download():
         try:
             barrier.wait()
-            services.current_pack(Meeting.objects.select_related("body__programme__region").get(pk=so_meeting.pk))
+            services.current_pack(
+                Meeting.objects.select_related("body__programme__collaboration").get(pk=so_meeting.pk)
+            )
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             errors.append(error)
         finally:

@@ -21,8 +21,8 @@ ADMIN = {"beheerder"}
 
 
 def table():
-    riv = Programme.objects.get(region__name="Rivierenland")
-    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
+    wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
     wg1 = Workgroup.objects.get(programme=riv, number=1)
     draft = Pilot.objects.get(programme=riv, status="draft")
     running = Pilot.objects.filter(programme=riv, status="running").first()
@@ -40,7 +40,7 @@ def table():
         (reverse("governance:decisions", args=[riv.pk]), EVERY_READER),
         (reverse("reports:list", args=[riv.pk]), EVERY_READER),
         (reverse("dashboard:programme", args=[riv.pk]), EVERY_READER),
-        (reverse("dashboard:region", args=[riv.region_id]), EVERY_READER),
+        (reverse("dashboard:collaboration", args=[riv.collaboration_id]), EVERY_READER),
         (reverse("pilots:detail", args=[running.pk]), EVERY_READER),
         (reverse("reports:detail", args=[report.pk]), EVERY_READER),
         (reverse("reports:programme_report", args=[ProgrammeReport.objects.get(programme=riv).pk]), EVERY_READER),
@@ -70,7 +70,7 @@ def table():
         (reverse("governance:decisions", args=[wbo.pk]), WBO),
         (reverse("reports:list", args=[wbo.pk]), WBO),
         (reverse("dashboard:programme", args=[wbo.pk]), WBO),
-        (reverse("dashboard:region", args=[wbo.region_id]), WBO),
+        (reverse("dashboard:collaboration", args=[wbo.collaboration_id]), WBO),
         (reverse("programmes:edit", args=[wbo.pk]), WBO),
         (reverse("pilots:detail", args=[Pilot.objects.filter(programme=wbo).first().pk]), WBO),
         # The whole installation
@@ -102,7 +102,7 @@ def test_the_permission_matrix(demo_module, client, role):
 @pytest.mark.parametrize("role", ["programmamanager", "trekker", "kernteam", "so", "lezer"])
 def test_nobody_writes_into_another_programme_by_id(demo_module, client, role):
     client.login(username=role, password="jeugdregio-demo")
-    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
     pilot = Pilot.objects.filter(programme=wbo).first()
     before = (wbo.title, pilot.status, pilot.current_step, Workgroup.objects.filter(programme=wbo).count())
     attempts = [

@@ -4,9 +4,8 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
-from programmes.models import Milestone, Municipality, ResultGoal, Workgroup
+from programmes.models import Milestone, ResultGoal, Workgroup
 from tests import factories as f
 from tests.factories import PASSWORD
 
@@ -234,17 +233,6 @@ def test_a_person_cannot_sit_twice_in_one_workgroup(manager_client, workgroup1):
     response = manager_client.post(reverse("programmes:workgroup_members", args=[workgroup1.pk]), data)
     assert response.status_code == 200
     assert not workgroup1.memberships.exists()
-
-
-def test_a_municipality_cannot_belong_to_two_regions(db):
-    from django.core.exceptions import ValidationError
-
-    tiel = f.MunicipalityFactory(name="Tiel")
-    duplicate = Municipality(region=f.RegionFactory(), name="Tiel", inhabitants=42159)
-    with translation.override("nl"), pytest.raises(ValidationError) as error:
-        duplicate.full_clean()
-    assert "behoort tot één regio" in str(error.value)
-    assert Municipality.objects.get(name="Tiel") == tiel
 
 
 def test_nothing_half_saved_when_one_row_is_bad(manager_client, programme):

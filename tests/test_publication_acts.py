@@ -112,7 +112,7 @@ def test_the_secretary_publishes_early_after_a_confirmation_page(client, so, sec
     response = client.post(url, {"confirmed": "1"})
     assert response.status_code == 302
     assert Publication.objects.get(decision=d).state == "published"
-    assert client.get("/openbaar/" + so.programme.region.slug + f"/besluiten/{d.pk}/").status_code == 200
+    assert client.get("/openbaar/" + so.programme.collaboration.slug + f"/besluiten/{d.pk}/").status_code == 200
 
 
 def test_withholding_without_a_ground_is_a_form_error_and_changes_nothing(client, so, secretaries):

@@ -32,15 +32,15 @@ def decision(body, title, rationale="", days_ago=0, outcome="approved"):
 
 
 @pytest.fixture
-def region(programme):
-    region = programme.region
-    region.name, region.slug = "Rivierenland", "rivierenland"
-    region.save()
-    return region
+def collaboration(programme):
+    collaboration = programme.collaboration
+    collaboration.name, collaboration.slug = "Rivierenland", "rivierenland"
+    collaboration.save()
+    return collaboration
 
 
 @pytest.fixture
-def world(region, programme, route, secretaries, pilot, workgroup1, lead):
+def world(collaboration, programme, route, secretaries, pilot, workgroup1, lead):
     """An approved pilot decided by the SO (published), with RBJ advice; and every kind of thing that must stay out."""
     so, rbj = route["SO"], route["RBJ"]
     so.decisions_public = True
@@ -226,5 +226,5 @@ def test_the_list_asks_the_database_the_same_number_of_times_for_many_decisions(
     assert response.content.decode().count('data-row="decision"') == 21
 
 
-def test_a_region_gets_its_web_address_from_its_name(db):
-    assert f.RegionFactory(name="West-Brabant Oost").slug == "west-brabant-oost"
+def test_a_collaboration_gets_its_web_address_from_its_name(db):
+    assert f.CollaborationFactory(name="West-Brabant Oost").slug == "west-brabant-oost"

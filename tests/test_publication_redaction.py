@@ -99,9 +99,9 @@ SECRET_RATIONALE = "Vragen naar jän.jansen@gemeente.nl of bel 06-12345678; kant
 
 @pytest.fixture
 def published(programme, route):
-    region = programme.region
-    region.name, region.slug = "Rivierenland", "rivierenland"
-    region.save()
+    collaboration = programme.collaboration
+    collaboration.name, collaboration.slug = "Rivierenland", "rivierenland"
+    collaboration.save()
     so = route["SO"]
     so.decisions_public = True
     so.save()

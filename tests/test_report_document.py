@@ -120,7 +120,7 @@ def test_the_word_file_is_a4_with_a_cover_contents_and_page_numbers(client, repo
     assert document.settings.element.find(f"{{{W}}}updateFields").get(f"{{{W}}}val") == "true"
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     cover = paragraphs[: paragraphs.index(next(p for p in paragraphs if "Marit" in p)) + 1]
-    assert "Uitvoeringsprogramma test" in cover and str(report.programme.region) in cover
+    assert "Uitvoeringsprogramma test" in cover and str(report.programme.collaboration) in cover
     assert "1 januari 2026 – 30 juni 2026" in cover
     assert any(p.startswith("Status: Concept") for p in cover)
     # The cover ends with a page break, the contents too: the body starts on the third page.
@@ -161,7 +161,7 @@ def test_the_pdf_is_a4_with_the_cover_contents_and_page_numbers(client, report, 
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     cover = reader.pages[0].extract_text()
-    assert "Uitvoeringsprogramma test" in cover and str(report.programme.region) in cover
+    assert "Uitvoeringsprogramma test" in cover and str(report.programme.collaboration) in cover
     assert "1 januari 2026 – 30 juni 2026" in cover and "Marit" in cover
     assert "Pagina" not in cover  # no footer on the cover
     last = len(reader.pages)

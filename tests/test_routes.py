@@ -86,11 +86,11 @@ def test_readers_see_routes_but_cannot_create_or_edit_them(client, reader, progr
     assert DecisionRoute.objects.count() == 1
 
 
-def test_two_regions_run_their_own_routes(db, settings):
+def test_two_collaborations_run_their_own_routes(db, settings):
     settings.DEMO_PASSWORD = "x"
     call_command("load_demo", stdout=open("/dev/null", "w"))
     routes = {
-        programme.region.name: [
+        programme.collaboration.name: [
             (s.body.abbreviation or s.body.name, s.act) for s in programme.routes.get(is_default=True).steps.all()
         ]
         for programme in Programme.objects.all()

@@ -1,6 +1,7 @@
-"""Every choice list offers only the records of the object's own programme or region, on the web and in the admin.
+"""Every choice list offers only the records of the object's own programme or collaboration, on the web and in
+the admin.
 
-The demo has two regions. What belongs to West-Brabant-Oost is never offered on a Rivierenland form, and a POST
+The demo has two collaborations. What belongs to West-Brabant-Oost is never offered on a Rivierenland form, and a POST
 of its id is refused with a form error and changes nothing.
 """
 
@@ -40,12 +41,12 @@ def login(client, username):
 
 @pytest.fixture
 def riv(demo_module):
-    return Programme.objects.get(region__name="Rivierenland")
+    return Programme.objects.get(collaboration__name="Rivierenland")
 
 
 @pytest.fixture
 def wbo(demo_module):
-    return Programme.objects.get(region__name="West-Brabant-Oost")
+    return Programme.objects.get(collaboration__name="West-Brabant-Oost")
 
 
 @pytest.fixture
@@ -103,7 +104,7 @@ def test_the_member_form_of_workgroup_1_offers_only_people_of_rivierenland(clien
     assert not workgroup.memberships.filter(person=wbo_person).exists()
 
 
-def test_a_person_attached_to_no_region_is_offered_in_every_region(client, riv):
+def test_a_person_attached_to_no_collaboration_is_offered_in_every_collaboration(client, riv):
     newcomer = Person.objects.create(name="Nieuwkomer zonder regio")
     login(client, "programmamanager")
     url = reverse("programmes:workgroup_members", args=[riv.workgroups.get(number=1).pk])
@@ -116,7 +117,7 @@ def test_the_parties_of_a_rivierenland_pilot_leave_out_west_brabant_oost_municip
     offered = options(client.get(url).content.decode(), "parties")
     assert breda.pk not in offered
     assert Organisation.objects.get(name="Gemeente Tiel").pk in offered
-    assert Organisation.objects.get(name="Karakter").pk in offered  # a care provider works across regions
+    assert Organisation.objects.get(name="Karakter").pk in offered  # a care provider works across collaborations
 
     data = {"kind": "pilot", "title": "Met Breda", "workgroup": riv.workgroups.get(number=1).pk, "parties": [breda.pk]}
     data.update(management("budget", 0))
@@ -125,7 +126,7 @@ def test_the_parties_of_a_rivierenland_pilot_leave_out_west_brabant_oost_municip
     assert not Pilot.objects.filter(title="Met Breda").exists()
 
 
-def test_the_role_division_of_a_pilot_offers_only_people_of_the_region(client, riv_draft, wbo_person):
+def test_the_role_division_of_a_pilot_offers_only_people_of_the_collaboration(client, riv_draft, wbo_person):
     login(client, "programmamanager")
     url = reverse("pilots:plan", args=[riv_draft.pk])
     assert wbo_person.pk not in options(client.get(url).content.decode(), "roles-0-person")
@@ -135,7 +136,7 @@ def test_the_role_division_of_a_pilot_offers_only_people_of_the_region(client, r
     assert not PilotRole.objects.filter(pilot=riv_draft, person=wbo_person).exists()
 
 
-def test_the_risk_owner_is_chosen_from_the_people_of_the_region(client, riv, wbo_person):
+def test_the_risk_owner_is_chosen_from_the_people_of_the_collaboration(client, riv, wbo_person):
     login(client, "programmamanager")
     url = reverse("programmes:risk_create", args=[riv.pk])
     assert wbo_person.pk not in options(client.get(url).content.decode(), "owner")
@@ -180,7 +181,7 @@ def test_the_admin_adds_a_pilot_in_two_steps_so_its_lists_know_the_programme(cli
     assert response.status_code == 302 and response.url == reverse("admin:pilots_pilot_change", args=[pilot.pk])
 
 
-def test_the_admin_workgroup_and_body_members_are_people_of_the_region(client, riv, wbo_person):
+def test_the_admin_workgroup_and_body_members_are_people_of_the_collaboration(client, riv, wbo_person):
     login(client, "beheerder")
     workgroup = riv.workgroups.get(number=1)
     page = client.get(reverse("admin:programmes_workgroup_change", args=[workgroup.pk])).content.decode()
@@ -194,7 +195,7 @@ def test_the_admin_workgroup_and_body_members_are_people_of_the_region(client, r
     assert set(body.memberships.values_list("person", flat=True)) <= offered
 
 
-def test_the_admin_refuses_a_membership_across_regions(client, riv, wbo_person):
+def test_the_admin_refuses_a_membership_across_collaborations(client, riv, wbo_person):
     login(client, "beheerder")
     workgroup = riv.workgroups.get(number=1)
     response = client.post(
@@ -211,7 +212,7 @@ def test_the_admin_refuses_a_membership_across_regions(client, riv, wbo_person):
     assert not BodyMembership.objects.filter(body=body, person=wbo_person).exists()
 
 
-def test_the_admin_refuses_a_risk_owned_by_someone_of_another_region(client, riv, wbo_person):
+def test_the_admin_refuses_a_risk_owned_by_someone_of_another_collaboration(client, riv, wbo_person):
     login(client, "beheerder")
     response = client.post(
         reverse("admin:programmes_risk_add"),
@@ -239,7 +240,7 @@ def test_the_admin_lists_of_a_plan_part_stay_in_its_programme(client, riv, wbo):
     assert not options(page, "depends_on") & set(wbo.workgroups.values_list("pk", flat=True))
 
 
-def test_the_admin_cost_split_offers_only_the_regions_municipalities(client, riv):
+def test_the_admin_cost_split_offers_only_the_collaborations_municipalities(client, riv):
     from finance.models import CostSplit
     from programmes.models import Municipality
 
@@ -247,7 +248,7 @@ def test_the_admin_cost_split_offers_only_the_regions_municipalities(client, riv
     split = CostSplit.objects.get(programme=riv)
     page = client.get(reverse("admin:finance_costsplit_change", args=[split.pk])).content.decode()
     offered = options(page, "shares-__prefix__-municipality")
-    assert offered == set(Municipality.objects.filter(region=riv.region).values_list("pk", flat=True))
+    assert offered == set(Municipality.objects.filter(collaborations=riv.collaboration).values_list("pk", flat=True))
 
 
 def test_the_admin_refuses_a_budget_movement_resting_on_another_programmes_decision(client, riv, wbo):

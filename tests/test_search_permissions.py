@@ -76,7 +76,7 @@ def test_each_role_finds_by_title_exactly_what_it_may_open(demo_module, role):
 
 @pytest.mark.django_db
 def test_a_draft_proposal_is_found_by_its_workgroup_and_the_manager_only(demo_module):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     draft = riv.pilots.filter(status="draft").select_related("workgroup").first()
     finders = {role for role in READERS if found(user(role), riv, draft.title, "pilot", draft.pk)}
     assert finders == {role for role in READERS if user(role).has_perm("pilots.view_pilot", draft)}
@@ -86,7 +86,7 @@ def test_a_draft_proposal_is_found_by_its_workgroup_and_the_manager_only(demo_mo
 
 @pytest.mark.django_db
 def test_the_text_of_a_draft_report_is_found_only_by_who_may_read_it(demo_module):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     draft = ProgressReport.objects.filter(programme=riv, status=ReportStatus.DRAFT).first()
     draft.progress = "Wij werkten aan de wachtlijstoverbrugging in Tiel."
     draft.save()  # the signal writes the index
@@ -107,7 +107,7 @@ def test_the_text_of_a_draft_report_is_found_only_by_who_may_read_it(demo_module
 @pytest.mark.parametrize("role", READERS)
 def test_the_report_text_rule_of_search_is_the_rule_of_the_report_page(demo_module, role):
     someone = user(role)
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     by_search = set(report_text_visible(someone, riv).values_list("pk", flat=True))
     by_rule = {
         r.pk for r in ProgressReport.objects.filter(programme=riv) if someone.has_perm("reports.view_report_content", r)
@@ -117,13 +117,13 @@ def test_the_report_text_rule_of_search_is_the_rule_of_the_report_page(demo_modu
 
 @pytest.mark.django_db
 def test_rivierenland_is_not_searchable_for_west_brabant_oost_and_the_reverse(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
-    wbo = Programme.objects.get(region__name="West-Brabant-Oost")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
+    wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
     client.force_login(user("wbo"))
     assert client.get(reverse("search:results", args=[riv.pk]), {"q": "jeugd"}).status_code == 403
     client.force_login(user("lezer"))
     assert client.get(reverse("search:results", args=[wbo.pk]), {"q": "jeugd"}).status_code == 403
-    # A word that occurs in both regions finds only the programme's own records.
+    # A word that occurs in both collaborations finds only the programme's own records.
     for someone, programme in ((user("wbo"), wbo), (user("lezer"), riv)):
         hits = every_hit(someone, programme, "jeugd")
         assert hits
@@ -137,7 +137,7 @@ def test_rivierenland_is_not_searchable_for_west_brabant_oost_and_the_reverse(de
 
 @pytest.mark.django_db
 def test_anonymous_visitors_are_sent_to_the_login_page(demo_module, client):
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     response = client.get(reverse("search:results", args=[riv.pk]), {"q": "jeugd"})
     assert response.status_code == 302
     assert reverse("login") in response["Location"]

@@ -13,7 +13,7 @@ USERS = ["beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "l
 
 
 def urls():
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     programme_pages = [
         "detail",
         "edit",
@@ -63,7 +63,7 @@ def urls():
     ]
     result += [
         reverse("dashboard:programme", args=[riv.pk]),
-        reverse("dashboard:region", args=[riv.region_id]),
+        reverse("dashboard:collaboration", args=[riv.collaboration_id]),
         reverse("dashboard:national"),
         reverse("reports:list", args=[riv.pk]),
         f"{reverse('reports:list', args=[riv.pk])}?overdue=yes&status=nonsense",
@@ -99,7 +99,7 @@ def test_no_page_fails_for_any_demo_user(demo_module, client, username):
 @pytest.mark.django_db
 def test_the_wbo_manager_sees_nothing_of_rivierenland(demo_module, client):
     client.login(username="wbo", password="jeugdregio-demo")
-    riv = Programme.objects.get(region__name="Rivierenland")
+    riv = Programme.objects.get(collaboration__name="Rivierenland")
     for url in (
         reverse("programmes:detail", args=[riv.pk]),
         reverse("pilots:list", args=[riv.pk]),

@@ -245,7 +245,7 @@ def test_the_public_decisions_stay_open_before_the_second_factor_but_publishing_
     client, manager, programme, required
 ):
     sign_in(client, manager)
-    assert client.get(reverse("publication:regions")).status_code == 200
+    assert client.get(reverse("publication:collaborations")).status_code == 200
     assert client.get("/robots.txt").status_code == 200
     response = client.get(reverse("publication:overview", args=[programme.pk]))
     assert response.status_code == 302 and response.url.startswith(SETUP + "?next=")

@@ -1,7 +1,7 @@
-"""Every URL of the site, as every demo role and anonymous, with real ids, ids of the other region and broken
+"""Every URL of the site, as every demo role and anonymous, with real ids, ids of the other collaboration and broken
 path values; then every form and every parameter a view reads outside its forms, with hostile values
 (non-numeric ids, empty, NUL and other control characters, 100 kB, huge and negative numbers, malformed dates,
-duplicated keys, ids of the other region), and every upload field with files whose names hold control characters.
+duplicated keys, ids of the other collaboration), and every upload field with files whose names hold control characters.
 Never a response >= 500, and a refused request leaves the database as it was.
 
 Refused: a page read, a status >= 400, a form shown again (200), or a redirect with an error message and no
@@ -42,7 +42,7 @@ from pilots.acts import ACTS
 from pilots.conditions import ACTS as CONDITION_ACTS
 from pilots.models import Condition, Experiment, Gate, Pilot
 from programmes.forms import PLAN_PARTS
-from programmes.models import GovernanceBody, Milestone, Person, Programme, Region, Workgroup
+from programmes.models import Collaboration, GovernanceBody, Milestone, Person, Programme, Workgroup
 from programmes.risks import Risk
 from programmes.views.history import HISTORY_MODELS
 from publication.models import PublicDocument
@@ -85,14 +85,16 @@ EACH_FIELD = ["abc", "a\x00b", "9" * 40]  # what every field gets alone: not a n
 LIGHT_VALUES = ["abc", "", "a\x00b", CONTROLS, "y" * 300, "9" * 40, "-" + "9" * 20, ["1", "abc"]]
 
 
-class OtherRegion:
+class OtherCollaboration:
     def __repr__(self):
         return "<an id in West-Brabant-Oost>"
 
 
-OTHER_REGION = OtherRegion()  # stands for "the id of an object of the other region" (per parameter)
+OTHER_COLLABORATION = (
+    OtherCollaboration()
+)  # stands for "the id of an object of the other collaboration" (per parameter)
 UPLOAD_NAMES = ["bijlage\x1b\x85.pdf", "bij\x00lage\x0b.pdf"]
-ADMIN_VALUES = ["abc", "y" * 300, "9" * 40, ["1", "abc"], OTHER_REGION]  # the other admin models' own forms
+ADMIN_VALUES = ["abc", "y" * 300, "9" * 40, ["1", "abc"], OTHER_COLLABORATION]  # the other admin models' own forms
 BROKEN_PATH_VALUES = ["abc", "\x00", "\x1b", "x" * 10_000, "-1", "9" * 40, "..", "é"]
 BROKEN_IDS = ["999999", "9" * 40]  # for an int in a path: none, and more than a bigint holds
 BROKEN_ADMIN_IDS = ["abc", "9" * 40]  # the admin's other models: the same code as the sample's, the model differs
@@ -113,7 +115,7 @@ PK_MODELS = {
     "programmes:detail": Programme,
     "programmes:edit": Programme,
     "api_dashboard": Programme,
-    "dashboard:region": Region,
+    "dashboard:collaboration": Collaboration,
     "programmes:risk_edit": Risk,
     "programmes:milestone_edit": Milestone,
     "programmes:workgroup": Workgroup,
@@ -160,52 +162,52 @@ PARAMETER_MODELS = {"body": GovernanceBody, "gate": Gate, "meeting": Meeting, "p
 # --- Demo objects ----------------------------------------------------------------------------------------
 
 
-def region_path(model):
-    """The ORM lookup from a model to its region ("pilot__programme__region"), or None when it has none.
-    Mandatory links are preferred: a gate belongs to its pilot's region, whether or not it has a body."""
-    found = _region_paths(model)
+def collaboration_path(model):
+    """The ORM lookup from a model to its collaboration ("pilot__programme__collaboration"), or None when it has none.
+    Mandatory links are preferred: a gate belongs to its pilot's collaboration, whether or not it has a body."""
+    found = _collaboration_paths(model)
     return min(found)[2] if found else None
 
 
-def _region_paths(model, depth=0, seen=()):
-    """(optional links, length, lookup) of every way from the model to Region."""
-    if model is Region:
+def _collaboration_paths(model, depth=0, seen=()):
+    """(optional links, length, lookup) of every way from the model to Collaboration."""
+    if model is Collaboration:
         return [(0, 0, "pk")]
     found = []
     for field in model._meta.get_fields():
         if isinstance(field, ForeignKey | OneToOneField) and field.concrete and field.related_model not in seen:
-            if field.related_model is Region:
+            if field.related_model is Collaboration:
                 found.append((int(field.null), 1, field.name))
             elif depth < 4:
-                for optional, length, lookup in _region_paths(field.related_model, depth + 1, (*seen, model)):
+                for optional, length, lookup in _collaboration_paths(field.related_model, depth + 1, (*seen, model)):
                     found.append((optional + field.null, length + 1, f"{field.name}__{lookup}"))
     return [(o, n, lookup.removesuffix("__pk")) for o, n, lookup in found]
 
 
 class Demo:
     def __init__(self):
-        self.home = Region.objects.get(name="Rivierenland")
-        self.other = Region.objects.get(name="West-Brabant-Oost")
+        self.home = Collaboration.objects.get(name="Rivierenland")
+        self.other = Collaboration.objects.get(name="West-Brabant-Oost")
         self.cache = {}
 
-    def objects(self, model, region=None):
-        """A few objects of the region: one per status where the model has one, else the first two."""
-        region = region or self.home
-        key = (model, region.pk)
+    def objects(self, model, collaboration=None):
+        """A few objects of the collaboration: one per status where the model has one, else the first two."""
+        collaboration = collaboration or self.home
+        key = (model, collaboration.pk)
         if key not in self.cache:
-            lookup = region_path(model)
+            lookup = collaboration_path(model)
             queryset = model._default_manager.order_by("pk")
             if lookup is not None:
-                queryset = queryset.filter(**{lookup: region.pk})
-            elif region != self.home:
-                queryset = queryset.none()  # no region: the home list has them all
+                queryset = queryset.filter(**{lookup: collaboration.pk})
+            elif collaboration != self.home:
+                queryset = queryset.none()  # no collaboration: the home list has them all
             if any(f.name == "status" for f in model._meta.concrete_fields):
                 by_status = {}
                 for obj in queryset:
                     by_status.setdefault(obj.status, obj)
                 found = list(by_status.values())[:6]
             else:
-                found = list(queryset[: 2 if region == self.home else 1])
+                found = list(queryset[: 2 if collaboration == self.home else 1])
             self.cache[key] = found
         return self.cache[key]
 
@@ -236,8 +238,8 @@ MODELS_WITH_ACTIONS = [model for model, model_admin in admin.site._registry.item
 
 
 def targets(route, demo):
-    """(kind, path values) to fill the route with: objects of the "home" region (in each status), "variant"s of
-    a text part of the path (each plan part, each history model), "other" region objects, or "broken" values."""
+    """(kind, path values) to fill the route with: objects of the "home" collaboration (in each status), "variant"s of
+    a text part of the path (each plan part, each history model), "other" collaboration objects, or "broken" values."""
     kwargs = route.kwargs
     if not kwargs:
         return [("plain", {})]
@@ -257,49 +259,57 @@ def targets(route, demo):
         found += [("variant", {"pk": p.pk, "act": act}) for p in pilots[1:] for act in acts]
         found += [("other", {"pk": p.pk, "act": act}) for p in demo.objects(Pilot, demo.other)[:1] for act in acts]
     elif route.name == "pilots:condition_act":
-        for kind, region in (("home", demo.home), ("other", demo.other)):
+        for kind, collaboration in (("home", demo.home), ("other", demo.other)):
             found += [
-                (kind, {"pk": c.pk, "act": act}) for c in demo.objects(Condition, region) for act in CONDITION_ACTS
+                (kind, {"pk": c.pk, "act": act})
+                for c in demo.objects(Condition, collaboration)
+                for act in CONDITION_ACTS
             ]
     elif route.name == "publication:act":
-        for kind, region in (("home", demo.home), ("other", demo.other)):
+        for kind, collaboration in (("home", demo.home), ("other", demo.other)):
             found += [
-                (kind, {"pk": d.pk, "act": act}) for d in demo.objects(Decision, region) for act in PUBLICATION_ACTS
+                (kind, {"pk": d.pk, "act": act})
+                for d in demo.objects(Decision, collaboration)
+                for act in PUBLICATION_ACTS
             ]
     elif set(kwargs) == {"kind", "pk"}:  # a discussion's subject
         for kind, model_ in DISCUSSION_SUBJECTS.items():
             found += [("home" if not found else "variant", {"kind": kind, "pk": o.pk}) for o in demo.objects(model_)]
             found += [("other", {"kind": kind, "pk": o.pk}) for o in demo.objects(model_, demo.other)]
-    elif "region" in kwargs:  # the public pages of published decisions (Woo)
-        for kind, region in (("home", demo.home), ("other", demo.other)):
-            values = {"region": region.slug}
+    elif "collaboration" in kwargs:  # the public pages of published decisions (Woo)
+        for kind, collaboration in (("home", demo.home), ("other", demo.other)):
+            values = {"collaboration": collaboration.slug}
             if "pk" in kwargs:
-                decisions = Decision.objects.filter(programme__region=region, publication__state="published")
+                decisions = Decision.objects.filter(
+                    programme__collaboration=collaboration, publication__state="published"
+                )
                 values["pk"] = (decisions.order_by("pk").first() or Decision.objects.order_by("pk").first()).pk
             if "document_pk" in kwargs:
-                document = PublicDocument.objects.filter(publication__decision__programme__region=region).first()
+                document = PublicDocument.objects.filter(
+                    publication__decision__programme__collaboration=collaboration
+                ).first()
                 values["document_pk"] = document.pk if document else 1
             if "page" in kwargs:
                 values["page"] = 1
             found.append((kind, values))
     elif set(kwargs) == {"programme_pk", "body_pk"}:  # a body's matrix of proposals
-        for kind, region in (("home", demo.home), ("other", demo.other)):
-            for body in demo.objects(GovernanceBody, region)[:1]:
+        for kind, collaboration in (("home", demo.home), ("other", demo.other)):
+            for body in demo.objects(GovernanceBody, collaboration)[:1]:
                 found.append((kind, {"programme_pk": body.programme_id, "body_pk": body.pk}))
     elif "part" in kwargs:  # the plan's parts: edited as a list, or an item at a time
-        for region in (demo.home, demo.other):
-            programme = demo.objects(Programme, region)[0]
+        for collaboration in (demo.home, demo.other):
+            programme = demo.objects(Programme, collaboration)[0]
             for part, spec in PLAN_PARTS.items():
-                kind = "other" if region == demo.other else "variant" if found else "home"
+                kind = "other" if collaboration == demo.other else "variant" if found else "home"
                 values = {"programme_pk": programme.pk, "part": part}
                 if "pk" in kwargs:
-                    found += [(kind, {**values, "pk": o.pk}) for o in demo.objects(spec["model"], region)[:1]]
+                    found += [(kind, {**values, "pk": o.pk}) for o in demo.objects(spec["model"], collaboration)[:1]]
                 else:
                     found.append((kind, values))
     elif set(kwargs) == {"token"} or set(kwargs) == {"token", "programme_pk"}:  # the calendar feeds
-        for kind, region in (("home", demo.home), ("other", demo.other)):
+        for kind, collaboration in (("home", demo.home), ("other", demo.other)):
             token = CalendarToken.objects.get(user__username="programmamanager").token
-            found.append((kind, {"token": token, "programme_pk": demo.objects(Programme, region)[0].pk}))
+            found.append((kind, {"token": token, "programme_pk": demo.objects(Programme, collaboration)[0].pk}))
     elif set(kwargs) == {"uidb64", "token"}:
         user = get_user_model().objects.get(username="lezer")
         uid = urlsafe_base64_encode(force_bytes(user.pk))
@@ -313,8 +323,8 @@ def targets(route, demo):
     elif set(kwargs) == {"url"}:  # the admin's catch-all
         found.append(("home", {"url": "nothing/here/"}))
     elif set(kwargs) == {"arg0", "arg1"} and model is not None:  # simple-history's view of one version
-        for kind, region in (("home", demo.home), ("other", demo.other)):
-            for obj in demo.objects(model, region)[:1]:
+        for kind, collaboration in (("home", demo.home), ("other", demo.other)):
+            for obj in demo.objects(model, collaboration)[:1]:
                 version = obj.history.order_by("-history_id").first()
                 found.append((kind, {"arg0": obj.pk, "arg1": version.history_id if version else 1}))
     elif set(kwargs) == {"id"} and route.name == "admin:auth_user_password_change":
@@ -343,13 +353,13 @@ def targets(route, demo):
 
 @pytest.fixture
 def demo_extras(demo_module, db, settings):
-    """What the demo does not have: a document and an attachment per region, calendar links and API tokens, a
+    """What the demo does not have: a document and an attachment per collaboration, calendar links and API tokens, a
     group and a heartbeat (so their admin pages have a row)."""
     demo = Demo()
-    for region in (demo.home, demo.other):
-        for item in AgendaItem.objects.filter(meeting__body__programme__region=region)[:1]:
+    for collaboration in (demo.home, demo.other):
+        for item in AgendaItem.objects.filter(meeting__body__programme__collaboration=collaboration)[:1]:
             AgendaDocument.objects.create(item=item, title="Notulen", file=ContentFile(b"%PDF-1.4", name="notulen.pdf"))
-        for report in ProgressReport.objects.filter(programme__region=region)[:1]:
+        for report in ProgressReport.objects.filter(programme__collaboration=collaboration)[:1]:
             ReportAttachment.objects.create(report=report, file=ContentFile(b"%PDF-1.4", name="bijlage.pdf"))
     for user in get_user_model().objects.all():
         CalendarToken.objects.get_or_create(user=user)
@@ -379,9 +389,9 @@ def route_name(url):
 
 
 def hostile_value(value, name, demo):
-    """The value to send; for OTHER_REGION the id of an object of the other region, of the model the name
+    """The value to send; for OTHER_COLLABORATION the id of an object of the other collaboration, of the model the name
     suggests (a formset's "members-0-person" is a person), else of a programme."""
-    if value is not OTHER_REGION:
+    if value is not OTHER_COLLABORATION:
         return value
     base = name.rsplit("-", 1)[-1]
     model = PARAMETER_MODELS.get(base) or next((m for m in apps.get_models() if m._meta.model_name == base), Programme)
@@ -489,7 +499,11 @@ class Walk:
                 # Formset management keys are the forms' business: a huge TOTAL_FORMS builds 2,000 forms, slowly.
                 names = set(POST_PARAMETERS) | {n for n in self.post_names.get(name, ()) if not Form.is_management(n)}
                 methods.append(("POST", sorted(names)))
-            values = [*HOSTILE, OTHER_REGION] if model in (None, SAMPLE_ADMIN) else [*LIGHT_VALUES, OTHER_REGION]
+            values = (
+                [*HOSTILE, OTHER_COLLABORATION]
+                if model in (None, SAMPLE_ADMIN)
+                else [*LIGHT_VALUES, OTHER_COLLABORATION]
+            )
             for method, names in methods:
                 for value in values:
                     data = {n: hostile_value(value, n, self.demo) for n in names}
@@ -540,11 +554,11 @@ class Walk:
         kept = {n: v for n, v in baseline.items() if form.is_management(n) or n in dict(form.buttons)}
         extra = POST_PARAMETERS if form.method == "POST" else GET_PARAMETERS
         names = [n for n in dict.fromkeys([*form.names, *extra]) if n not in kept]
-        values = [*HOSTILE, OTHER_REGION]
+        values = [*HOSTILE, OTHER_COLLABORATION]
         if not full and model not in (None, SAMPLE_ADMIN):
             values = ADMIN_VALUES
         elif again or not full:
-            values = [*LIGHT_VALUES, OTHER_REGION]
+            values = [*LIGHT_VALUES, OTHER_COLLABORATION]
         for value in values:
             data = {n: hostile_value(value, n, self.demo) for n in names}
             self.walker.send(username, form.method, form.url, {**data, **kept}, f"every field={show(value)}")
@@ -553,7 +567,7 @@ class Walk:
         # One field at a time, the others as shown: a value refused early cannot hide one that crashes later.
         # Each field gets the sharpest values and one more in turn; a formset's first row stands for the others.
         fields = list({re.sub(r"-\d+-", "-0-", n): None for n in form.names})[:16]
-        rest = [value for value in [*HOSTILE, OTHER_REGION] if value not in EACH_FIELD]
+        rest = [value for value in [*HOSTILE, OTHER_COLLABORATION] if value not in EACH_FIELD]
         for position, field in enumerate(fields):
             if again:
                 each = [[*EACH_FIELD, *rest][position % (len(EACH_FIELD) + len(rest))]]

@@ -13,7 +13,7 @@ OPEN_NAMES = {"login", "logout", "set_language", "health", "ping", "accessibilit
 # The public pages of published decisions (Woo) are open to anyone; the pages where a secretary publishes are not.
 OPEN_VIEWS = {
     f"publication:{name}"
-    for name in ("robots", "regions", "list", "decision", "document", "feed", "sitemap_index", "sitemap")
+    for name in ("robots", "collaborations", "list", "decision", "document", "feed", "sitemap_index", "sitemap")
 }
 
 

@@ -16,6 +16,7 @@ def load(apps, schema_editor):
         municipality_model=apps.get_model("programmes", "Municipality"),
         population_model=apps.get_model("programmes", "Population"),
         source=SHIPPED_POPULATION_SOURCE,
+        region_field="youth_care_region",
     )
 
 

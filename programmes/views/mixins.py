@@ -24,7 +24,7 @@ class ProgrammePermissionMixin(PermissionRequiredMixin, ProgrammeContextMixin):
     permission_required = "programmes.view_programme"
 
     def dispatch(self, request, *args, **kwargs):
-        self.programme = get_object_or_404(Programme.objects.select_related("region"), pk=kwargs["programme_pk"])
+        self.programme = get_object_or_404(Programme.objects.select_related("collaboration"), pk=kwargs["programme_pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_permission_object(self):

@@ -13,7 +13,16 @@ from django.views.generic import CreateView, DeleteView, DetailView, FormView, L
 
 from ..constants import MembershipRole
 from ..forms import PLAN_PARTS, MembershipFormSet, MilestoneForm, ProgrammeForm, WorkgroupForm
-from ..models import ActionLine, BodyMembership, GovernanceBody, Membership, Milestone, Programme, Workgroup
+from ..models import (
+    ActionLine,
+    BodyMembership,
+    GovernanceBody,
+    Membership,
+    Milestone,
+    Participation,
+    Programme,
+    Workgroup,
+)
 from ..roles import roles_of
 from .mixins import ObjectPermissionMixin, ProgrammePermissionMixin
 
@@ -24,7 +33,7 @@ class ProgrammeListView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         roles = roles_of(self.request.user)
-        queryset = Programme.objects.select_related("region")
+        queryset = Programme.objects.select_related("collaboration")
         if not roles.is_admin:
             queryset = queryset.filter(pk__in=roles.readable_programmes | roles.managed_programmes)
         return queryset
@@ -44,8 +53,11 @@ class ProgrammeDetailView(ObjectPermissionMixin, DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return Programme.objects.select_related("region").prefetch_related(
-            "region__municipalities",
+        return Programme.objects.select_related("collaboration").prefetch_related(
+            Prefetch(
+                "collaboration__participations",
+                queryset=Participation.objects.select_related("municipality").order_by("municipality__name"),
+            ),
             "result_goals",
             Prefetch("action_lines", queryset=ActionLine.objects.prefetch_related("result_goals")),
             "preconditions",
@@ -71,9 +83,9 @@ class ProgrammeDetailView(ObjectPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         programme = self.object
-        municipalities = list(programme.region.municipalities.all())
-        context["municipalities"] = municipalities
-        context["inhabitants_total"] = sum(m.inhabitants for m in municipalities)
+        participations = list(programme.collaboration.participations.all())
+        context["participations"] = participations
+        context["inhabitants_total"] = sum(p.municipality.inhabitants or 0 for p in participations)
         context["can_edit"] = self.request.user.has_perm("programmes.change_programme", programme)
         context["plan_parts"] = PLAN_PARTS
         return context
@@ -231,7 +243,7 @@ class WorkgroupDetailView(ObjectPermissionMixin, DetailView):
     context_object_name = "workgroup"
 
     def get_queryset(self):
-        return Workgroup.objects.select_related("programme__region").prefetch_related(
+        return Workgroup.objects.select_related("programme__collaboration").prefetch_related(
             "action_lines",
             "depends_on",
             "dependants",

@@ -52,7 +52,7 @@
   });
 })();
 
-// Region and national views: money released and spent per programme or region.
+// Collaboration and national views: money released and spent per programme or collaboration.
 (function () {
   var source = document.getElementById("overview-data");
   var canvas = document.getElementById("chart-overview");
@@ -65,7 +65,7 @@
   var budget = names[head.length - 5], released = names[head.length - 4], spent = names[head.length - 3];
   new Chart(canvas, {
     type: "bar",
-    data: { labels: rows.map(function (r) { return r.title || r.region; }),
+    data: { labels: rows.map(function (r) { return r.title || r.collaboration; }),
       datasets: [
         { label: budget, data: rows.map(function (r) { return r.budget; }), backgroundColor: "#dee2e6" },
         { label: released, data: rows.map(function (r) { return r.released; }), backgroundColor: "#75b798" },

@@ -1,4 +1,4 @@
-"""A synthetic national data set for `make bench`: 42 regions, 342 municipalities, 252 programmes, 10,080
+"""A synthetic national data set for `make bench`: 42 collaborations, 342 municipalities, 252 programmes, 10,080
 pilots in every state, about 100,000 progress reports, 50,400 decisions and 5,040 users.
 
 Bulk inserts, no history rows: it measures the pages, not the loader. Refuses to run in production mode and
@@ -23,9 +23,11 @@ from pilots.models import Gate, Indicator, Measurement, Pilot, PilotStep
 from programmes.models import (
     ActionLine,
     BodyMembership,
+    Collaboration,
     GovernanceBody,
     Membership,
     Municipality,
+    Participation,
     Person,
     Programme,
     ProgrammeAccess,
@@ -37,9 +39,8 @@ from reports.models import ProgressReport, ReportingSchedule
 from reports.schedules import add_months
 from search import index as search_index
 
-REGIONS = 42
-MUNICIPALITIES = 342
-PROGRAMMES_PER_REGION = 6
+COLLABORATIONS = 42
+PROGRAMMES_PER_COLLABORATION = 6
 PILOTS_PER_PROGRAMME = 40
 WORKGROUPS = 6
 DECISIONS_PER_PROGRAMME = 200
@@ -88,26 +89,31 @@ class Command(BaseCommand):
     def generate(self):
         User = get_user_model()
         password = make_password(PASSWORD)
-        regions = bulk(Region, [Region(name=f"Regio {n:02d}") for n in range(1, REGIONS + 1)])
-        bulk(
-            Municipality,
-            [
-                Municipality(region=regions[n % REGIONS], name=f"Gemeente {n:03d}", inhabitants=20000 + n * 97)
-                for n in range(MUNICIPALITIES)
-            ],
+        regions = list(Region.objects.order_by("code").prefetch_related("municipalities"))
+        collaborations = bulk(
+            Collaboration, [Collaboration(name=f"Samenwerking {r.name}") for r in regions[:COLLABORATIONS]]
         )
+        # Each collaboration: the current municipalities of one youth-care region, and the first three of the next
+        # region, so collaborations span regions and municipalities take part in two (the national reference data).
+        participations = []
+        for n, collaboration in enumerate(collaborations):
+            own = [m for m in regions[n].municipalities.all() if m.valid_to is None]
+            borrowed = [m for m in regions[(n + 1) % len(regions)].municipalities.all() if m.valid_to is None][:3]
+            participations += [Participation(collaboration=collaboration, municipality=m) for m in own + borrowed]
+        bulk(Participation, participations)
+        Municipality.objects.filter(inhabitants__isnull=True).update(inhabitants=25000)
         programmes = bulk(
             Programme,
             [
                 Programme(
-                    region=region,
-                    title=f"Programma {k + 1} {region.name}",
+                    collaboration=collaboration,
+                    title=f"Programma {k + 1} {collaboration.name}",
                     start_date=datetime.date(2025, 1, 1),
                     end_date=datetime.date(2028, 12, 31),
                     goal="Passende jeugdhulp, dichtbij.",
                 )
-                for region in regions
-                for k in range(PROGRAMMES_PER_REGION)
+                for collaboration in collaborations
+                for k in range(PROGRAMMES_PER_COLLABORATION)
             ],
         )
         lines = bulk(
@@ -323,8 +329,8 @@ class Command(BaseCommand):
                 )
         bulk(ProgressReport, reports)
         return {
-            "regions": len(regions),
-            "municipalities": MUNICIPALITIES,
+            "collaborations": len(collaborations),
+            "participations": len(participations),
             "programmes": len(programmes),
             "pilots": len(pilots),
             "progress_reports": len(reports),

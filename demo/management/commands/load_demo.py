@@ -5,7 +5,7 @@ from django.db import transaction
 from demo import rivierenland, west_brabant_oost
 from demo.collaboration import load_demo_collaboration
 from demo.discussion import load_demo_discussion
-from demo.loader import load_region, load_users
+from demo.loader import load_collaboration, load_users
 from demo.papers import load_demo_papers
 from demo.pilots import load_demo_pilots
 from demo.publication import load_demo_publication
@@ -15,19 +15,19 @@ from search import index as search_index
 
 
 class Command(BaseCommand):
-    help = "Loads the demo regions Rivierenland (seed 002) and West-Brabant-Oost (seed 000) and the demo users."
+    help = "Loads the demo collaborations Rivierenland (seed 002) and West-Brabant-Oost (seed 000) and the demo users."
 
     def handle(self, *args, **options):
         password = settings.DEMO_PASSWORD
         if not password:
             raise CommandError("Demo data and demo users are not available in production mode (DJANGO_ENV=production).")
         with transaction.atomic():
-            riv, riv_people = load_region(rivierenland, rivierenland.ORGANISATIONS)
-            wbo, wbo_people = load_region(west_brabant_oost)
+            riv, riv_people = load_collaboration(rivierenland, rivierenland.ORGANISATIONS)
+            wbo, wbo_people = load_collaboration(west_brabant_oost)
             users = load_users(
                 DEMO_USERS,
-                {rivierenland.REGION: riv, west_brabant_oost.REGION: wbo},
-                {rivierenland.REGION: riv_people, west_brabant_oost.REGION: wbo_people},
+                {rivierenland.COLLABORATION: riv, west_brabant_oost.COLLABORATION: wbo},
+                {rivierenland.COLLABORATION: riv_people, west_brabant_oost.COLLABORATION: wbo_people},
                 password,
             )
             load_demo_pilots()
@@ -37,7 +37,9 @@ class Command(BaseCommand):
             load_demo_publication()
             load_demo_papers()  # annexes on the RBJ's next meeting, for its meeting pack
         search_index.rebuild()  # the loaders write in bulk too, past the signals that keep the index fresh
-        self.stdout.write(self.style.SUCCESS(f"Demo regions loaded: {riv.region} ({riv}), {wbo.region} ({wbo})."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo collaborations loaded: {riv.collaboration} ({riv}), {wbo.collaboration} ({wbo}).")
+        )
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000):")
         width = max(len(username) for username, _ in users)

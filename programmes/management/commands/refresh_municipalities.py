@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from programmes.models import Municipality, Population, YouthCareRegion
+from programmes.models import Municipality, Population, Region
 from programmes.reference_data import (
     Reference,
     ReferenceDataError,
@@ -48,7 +48,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             result = sync_reference(
                 reference,
-                region_model=YouthCareRegion,
+                region_model=Region,
                 municipality_model=Municipality,
                 population_model=Population,
                 source=source,
