@@ -51,14 +51,10 @@ def load_collaboration(data, organisations=()):
     """Creates or updates one collaboration with its programme. Returns (programme, {person key: Person})."""
     collaboration, _ = upsert(Collaboration, name=data.COLLABORATION)
     for name, cbs_code, inhabitants, independent in data.MUNICIPALITIES:
+        # None: the national reference's figure (CBS) stays the one in use; a seed's own figure replaces it.
+        figure = {"inhabitants": inhabitants, "inhabitants_reference": data.INHABITANTS_REFERENCE}
         municipality, _ = upsert(
-            Municipality,
-            name=name,
-            defaults={
-                "cbs_code": cbs_code,
-                "inhabitants": inhabitants,
-                "inhabitants_reference": data.INHABITANTS_REFERENCE,
-            },
+            Municipality, name=name, defaults={"cbs_code": cbs_code, **({} if inhabitants is None else figure)}
         )
         upsert(
             Participation,

@@ -254,13 +254,13 @@ def test_wide_tables_scroll_in_a_named_focusable_region(demo_module, client):
         riv.get_absolute_url(),
     ):
         document = parse(client.get(url))
-        collaborations = document.xpath("//*[contains(concat(' ', @class, ' '), ' table-responsive ')]")
-        assert collaborations, url
-        for collaboration in collaborations:
-            assert collaboration.get("role") == "collaboration" and collaboration.get("tabindex") == "0", url
+        wrappers = document.xpath("//*[contains(concat(' ', @class, ' '), ' table-responsive ')]")
+        assert wrappers, url
+        for wrapper in wrappers:
+            assert wrapper.get("role") == "region" and wrapper.get("tabindex") == "0", url
             assert (
-                collaboration.get("aria-label")
-                or document.get_element_by_id(collaboration.get("aria-labelledby")) is not None
+                wrapper.get("aria-label")
+                or document.get_element_by_id(wrapper.get("aria-labelledby")) is not None
             )
 
 

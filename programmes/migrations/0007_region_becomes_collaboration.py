@@ -7,8 +7,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+    # After the publisher exists: a rename must see every foreign key to the model, or migrating back on SQLite
+    # points the publisher at the wrong table (the state would resolve its "programmes.region" to the CBS region).
     dependencies = [
         ("programmes", "0006_load_national_municipalities"),
+        ("publication", "0001_initial"),
     ]
 
     operations = [

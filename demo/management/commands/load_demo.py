@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import rivierenland, west_brabant_oost
+from demo import noord_holland_noord, regio_alkmaar, rivierenland, west_brabant_oost
 from demo.collaboration import load_demo_collaboration
 from demo.discussion import load_demo_discussion
 from demo.loader import load_collaboration, load_users
@@ -24,10 +24,18 @@ class Command(BaseCommand):
         with transaction.atomic():
             riv, riv_people = load_collaboration(rivierenland, rivierenland.ORGANISATIONS)
             wbo, wbo_people = load_collaboration(west_brabant_oost)
+            nhn, nhn_people = load_collaboration(noord_holland_noord, noord_holland_noord.ORGANISATIONS)
+            alkmaar, alkmaar_people = load_collaboration(regio_alkmaar, regio_alkmaar.ORGANISATIONS)
+            programmes = {
+                rivierenland.COLLABORATION: (riv, riv_people),
+                west_brabant_oost.COLLABORATION: (wbo, wbo_people),
+                noord_holland_noord.COLLABORATION: (nhn, nhn_people),
+                regio_alkmaar.COLLABORATION: (alkmaar, alkmaar_people),
+            }
             users = load_users(
                 DEMO_USERS,
-                {rivierenland.COLLABORATION: riv, west_brabant_oost.COLLABORATION: wbo},
-                {rivierenland.COLLABORATION: riv_people, west_brabant_oost.COLLABORATION: wbo_people},
+                {name: programme for name, (programme, _people) in programmes.items()},
+                {name: people for name, (_programme, people) in programmes.items()},
                 password,
             )
             load_demo_pilots()
@@ -38,7 +46,11 @@ class Command(BaseCommand):
             load_demo_papers()  # annexes on the RBJ's next meeting, for its meeting pack
         search_index.rebuild()  # the loaders write in bulk too, past the signals that keep the index fresh
         self.stdout.write(
-            self.style.SUCCESS(f"Demo collaborations loaded: {riv.collaboration} ({riv}), {wbo.collaboration} ({wbo}).")
+            self.style.SUCCESS(
+                "Demo collaborations loaded: "
+                + "; ".join(f"{p.collaboration} ({p})" for p, _people in programmes.values())
+                + "."
+            )
         )
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000):")
