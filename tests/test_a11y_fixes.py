@@ -258,10 +258,7 @@ def test_wide_tables_scroll_in_a_named_focusable_region(demo_module, client):
         assert wrappers, url
         for wrapper in wrappers:
             assert wrapper.get("role") == "region" and wrapper.get("tabindex") == "0", url
-            assert (
-                wrapper.get("aria-label")
-                or document.get_element_by_id(wrapper.get("aria-labelledby")) is not None
-            )
+            assert wrapper.get("aria-label") or document.get_element_by_id(wrapper.get("aria-labelledby")) is not None
 
 
 def test_the_dashboard_tables_behind_the_charts_are_visually_hidden(demo_module, client):
