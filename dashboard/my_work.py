@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from governance.constants import MeetingStatus, StepAct
+from governance.constants import DECIDING_ACTS, MeetingStatus, StepAct
 from governance.models import AgendaItem, Meeting
 from pilots.conditions import conditions_to_act_on
 from pilots.constants import PilotStatus
 from pilots.models import Gate, Pilot
+from pilots.municipal import waiting_for_municipalities
 from programmes.constants import BodyKind
 from programmes.models import Programme
 from programmes.risks import Risk
@@ -71,6 +72,21 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
                 pilot.waits_at = step
                 pilot.meeting = agenda.get((pilot.pk, step.body_id)) if step else None
 
+        # The programme manager follows the proposals the municipalities decide on: how many are still to decide.
+        at_municipalities = Pilot.objects.filter(
+            status=PilotStatus.ON_ROUTE,
+            steps__act=StepAct.MUNICIPALITIES,
+            steps__order=F("current_step"),
+            steps__submission=F("submission"),
+        )
+        if not everything:
+            at_municipalities = at_municipalities.filter(programme__in=managed)
+        municipal = waiting_for_municipalities(
+            at_municipalities.distinct().select_related("programme").order_by("programme", "title")[:LIMIT]
+            if everything or managed
+            else []
+        )
+
         drafts = list(
             Pilot.objects.filter(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
             .select_related("workgroup")
@@ -83,7 +99,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
         if not everything:
             deciding_here = Q(body__in=bodies) | Q(
                 body__isnull=True,
-                pilot__steps__act=StepAct.DECIDE,
+                pilot__steps__act__in=DECIDING_ACTS,
                 pilot__steps__body__in=bodies,
                 pilot__steps__submission=F("pilot__submission"),
             )
@@ -158,8 +174,21 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             to_review=to_review,
             to_meet=to_meet,
             to_confirm=to_confirm,
+            municipal=municipal,
             nothing=not any(
-                [waiting, my_proposals, drafts, gates, risks, meetings, to_write, to_review, to_meet, to_confirm]
+                [
+                    waiting,
+                    my_proposals,
+                    drafts,
+                    gates,
+                    risks,
+                    meetings,
+                    to_write,
+                    to_review,
+                    to_meet,
+                    to_confirm,
+                    municipal,
+                ]
             ),
         )
         return context

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -10,7 +12,16 @@ from programmes.models import BodyMembership, GovernanceBody
 
 from .constants import MeetingStatus
 from .forms import RouteStepFormSetBase
-from .models import Advice, AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting, RouteStep
+from .models import (
+    Advice,
+    AgendaDocument,
+    AgendaItem,
+    Decision,
+    DecisionRoute,
+    Meeting,
+    MunicipalDecision,
+    RouteStep,
+)
 
 MEETING_CLOSED = _("This meeting is closed: its agenda, papers and minutes stay as they were.")
 
@@ -120,6 +131,52 @@ class AdviceAdmin(AppendOnlyAdmin):
 class DecisionAdmin(AppendOnlyAdmin):
     list_display = ["date", "body", "outcome", "subject_title", "programme"]
     list_filter = ["outcome", "body", "programme"]
+
+
+@admin.register(MunicipalDecision)
+class MunicipalDecisionAdmin(admin.ModelAdmin):
+    """Read only. A municipality's decision is recorded on the proposal's page only, through
+    pilots.services.record_municipal_decision, which checks who may record it and ends the step when the rule is met;
+    a form here would have to repeat all of that, so the admin site shows the decisions and records none."""
+
+    list_display = ["decided_on", "municipality", "outcome", "organ", "subject_title", "body", "programme"]
+    list_filter = ["outcome", "organ", "programme"]
+    list_select_related = ["municipality", "body", "programme"]
+    search_fields = ["subject_title", "municipality__name", "rationale"]
+    date_hierarchy = "decided_on"
+    exclude = ["subject_type", "subject_id", "document"]
+    readonly_fields = [
+        "programme",
+        "body",
+        "subject_title",
+        "step_order",
+        "submission",
+        "municipality",
+        "outcome",
+        "decided_on",
+        "organ",
+        "rationale",
+        "document_link",
+        "recorded_by",
+        "recorded_at",
+    ]
+
+    @admin.display(description=_("decision document"))
+    def document_link(self, obj):
+        if not obj.document:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("governance:municipal_document", args=[obj.pk]), obj.document.name
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class AgendaDocumentInline(admin.TabularInline):

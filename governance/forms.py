@@ -11,7 +11,8 @@ from .routes import validate_steps
 
 
 class RouteStepFormSetBase(ProgrammeScopedInlineFormSet):
-    """Validates the route as a whole: one deciding step, last, with bodies of the same programme."""
+    """Validates the route as a whole: one deciding step, last, with bodies of the same programme, and a rule of the
+    municipalities that can be met."""
 
     def clean(self):
         super().clean()
@@ -20,7 +21,13 @@ class RouteStepFormSetBase(ProgrammeScopedInlineFormSet):
         if any(self.errors) or self.programme is None:
             return
         steps = [
-            (form.cleaned_data["order"], form.cleaned_data["body"], form.cleaned_data["act"])
+            (
+                form.cleaned_data["order"],
+                form.cleaned_data["body"],
+                form.cleaned_data["act"],
+                form.cleaned_data.get("organ", ""),
+                form.cleaned_data.get("rule", ""),
+            )
             for form in self.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
@@ -32,7 +39,7 @@ RouteStepFormSet = inlineformset_factory(
     RouteStep,
     form=ProgrammeScopedForm,
     formset=RouteStepFormSetBase,
-    fields=["order", "body", "act"],
+    fields=["order", "body", "act", "organ", "rule", "only_agreeing"],
     extra=1,
     can_delete=True,
 )

@@ -13,9 +13,18 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import AppendOnlyModel
-from programmes.models import ActionLine, GovernanceBody, Programme
+from programmes.models import ActionLine, GovernanceBody, Municipality, Programme
 
-from .constants import PLAINLY_POSITIVE, AdviceOutcome, DecisionOutcome, MeetingStatus, StepAct
+from .constants import (
+    PLAINLY_POSITIVE,
+    AdviceOutcome,
+    DecisionOutcome,
+    MeetingStatus,
+    MunicipalOrgan,
+    MunicipalOutcome,
+    MunicipalRule,
+    StepAct,
+)
 
 
 class DecisionRoute(models.Model):
@@ -55,12 +64,48 @@ class DecisionRoute(models.Model):
 
 
 class RouteStep(models.Model):
+    """One body and what it does there.
+
+    At a step where the municipalities decide (seed 004) the body is the one that offers the proposal to the
+    participating municipalities and follows their decisions (NHN's stuurgroep); each municipality's college or
+    council decides, and `rule` says when together they have decided (governance.municipal). Only there are
+    `organ`, `rule` and `only_agreeing` filled in.
+    """
+
     route = models.ForeignKey(DecisionRoute, on_delete=models.CASCADE, related_name="steps", verbose_name=_("route"))
     order = models.PositiveSmallIntegerField(_("step"))
     body = models.ForeignKey(
-        GovernanceBody, on_delete=models.PROTECT, related_name="route_steps", verbose_name=_("body")
+        GovernanceBody,
+        on_delete=models.PROTECT,
+        related_name="route_steps",
+        verbose_name=_("body"),
+        help_text=_(
+            "Where the municipalities decide: the body that offers the proposal to them and follows their decisions."
+        ),
     )
     act = models.CharField(_("act"), max_length=10, choices=StepAct.choices)
+    organ = models.CharField(
+        _("decided by"),
+        max_length=10,
+        choices=MunicipalOrgan.choices,
+        blank=True,
+        help_text=_("Only where the municipalities decide: their college or their council."),
+    )
+    rule = models.CharField(
+        _("rule"),
+        max_length=10,
+        choices=MunicipalRule.choices,
+        blank=True,
+        help_text=_("Only where the municipalities decide: when their decisions together approve the proposal."),
+    )
+    only_agreeing = models.BooleanField(
+        _("money only for the municipalities that agreed"),
+        default=False,
+        help_text=_(
+            "Only where the municipalities decide: the released amount is the requested amount times the share of "
+            "the municipalities that agreed under the programme's cost split."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -203,6 +248,76 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 def validate_document_size(file):
     if file.size > MAX_DOCUMENT_BYTES:
         raise ValidationError(_("A document may be at most 10 MB."))
+
+
+def municipal_decision_upload_path(instance, filename):
+    return f"municipal_decisions/{instance.programme_id}/{filename}"
+
+
+class MunicipalDecision(AppendOnlyModel):
+    """One participating municipality's decision (its college or council) on a proposal at a route step where the
+    municipalities decide: kept as it was recorded, never edited or deleted. Written only by the proposal's service
+    (pilots.services.record_municipal_decision), which ends the step once the step's rule is met or can no longer be.
+
+    One per municipality, proposal, step and submission round: a proposal submitted again is decided on again.
+    """
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, verbose_name=_("programme"))
+    body = models.ForeignKey(
+        GovernanceBody,
+        on_delete=models.PROTECT,
+        verbose_name=_("body"),
+        help_text=_("The body that offered the proposal to the municipalities."),
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, verbose_name=_("subject kind"))
+    subject_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("subject_type", "subject_id")
+    subject_title = models.CharField(_("proposal"), max_length=300)
+    step_order = models.PositiveSmallIntegerField(_("route step"))
+    submission = models.PositiveSmallIntegerField(_("submission"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("municipality")
+    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=MunicipalOutcome.choices)
+    decided_on = models.DateField(_("date of the decision"))
+    organ = models.CharField(_("decided by"), max_length=10, choices=MunicipalOrgan.choices)
+    rationale = models.TextField(_("rationale"), blank=True)
+    document = models.FileField(
+        _("decision document"),
+        upload_to=municipal_decision_upload_path,
+        blank=True,
+        max_length=300,
+        validators=[FileExtensionValidator(ALLOWED_DOCUMENT_EXTENSIONS), validate_document_size],
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_on", "-recorded_at"]
+        verbose_name = _("decision of a municipality")
+        verbose_name_plural = _("decisions of municipalities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "step_order", "submission", "municipality"],
+                name="municipaldecision_once_per_municipality",
+                violation_error_message=_("This municipality has already decided on this proposal."),
+            )
+        ]
+        indexes = [models.Index(fields=["programme", "decided_on"])]
+
+    def __str__(self):
+        return f"{self.municipality}: {self.get_outcome_display()} – {self.subject_title}"
+
+    def clean(self):
+        errors = {}
+        if self.decided_on and self.decided_on > timezone.localdate():
+            errors["decided_on"] = _("The date of the decision cannot lie in the future.")
+        if self.outcome == MunicipalOutcome.DECLINED and not (self.rationale or "").strip():
+            errors["rationale"] = _("Give a rationale: it is required when a municipality declines.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class AgendaItem(models.Model):

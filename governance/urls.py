@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_edit"),
     path("meetings/<int:pk>/close/", views.MeetingCloseView.as_view(), name="meeting_close"),
     path("documents/<int:pk>/", views.document_download, name="document"),
+    path("municipal-decisions/<int:pk>/document/", views.municipal_document_download, name="municipal_document"),
     path("agenda-items/<int:pk>/move/", views.AgendaItemMoveView.as_view(), name="item_move"),
     path("routes/<int:pk>/edit/", views.RouteUpdateView.as_view(), name="route_edit"),
 ]

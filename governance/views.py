@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +29,7 @@ from .forms import (
     RouteStepFormSet,
 )
 from .meetings import close_meeting, move
-from .models import AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting, RouteStep
+from .models import AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting, MunicipalDecision, RouteStep
 
 
 class GovernanceView(ProgrammePermissionMixin, TemplateView):
@@ -85,6 +86,9 @@ class RouteUpdateView(RouteEditMixin, ObjectPermissionMixin, UpdateView):
     pass
 
 
+MUNICIPAL_DECISIONS_SHOWN = 500
+
+
 def decision_columns(user, programme):
     """The decision log's columns, the same for every reader of the programme.
 
@@ -116,6 +120,36 @@ class DecisionLogView(ProgrammeFilterView):
             .select_related("body", "meeting__body", "action_line", "subject_type", "corrects")
             .prefetch_related("subject")  # one query per kind of subject, not one per row
             .order_by("-date", "-recorded_at")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipal_decisions"] = self.municipal_decisions()
+        return context
+
+    def municipal_decisions(self):
+        """The colleges' and councils' decisions on the programme's proposals (seed 004), under the log's search and
+        dates; the route's decision that followed from them is in the log itself. One query."""
+        found = MunicipalDecision.objects.filter(programme=self.programme)
+        form = self.filterset.form
+        if form.is_valid():
+            data = form.cleaned_data
+            if data.get("q"):
+                found = found.filter(
+                    Q(subject_title__icontains=data["q"])
+                    | Q(municipality__name__icontains=data["q"])
+                    | Q(rationale__icontains=data["q"])
+                )
+            if data.get("date_from"):
+                found = found.filter(decided_on__gte=data["date_from"])
+            if data.get("date_to"):
+                found = found.filter(decided_on__lte=data["date_to"])
+            if data.get("body"):
+                found = found.filter(body=data["body"])
+        return list(
+            found.select_related("municipality", "body").order_by("-decided_on", "subject_title", "municipality__name")[
+                :MUNICIPAL_DECISIONS_SHOWN
+            ]
         )
 
 
@@ -315,6 +349,15 @@ def document_download(request, pk):
     document = get_object_or_404(AgendaDocument.objects.select_related("item__meeting__body__programme"), pk=pk)
     meeting = document.item.meeting
     return serve_file(request, "governance.view_meeting_documents", meeting, document.file, str(document))
+
+
+def municipal_document_download(request, pk):
+    """A municipality's decision document goes to every reader of the programme, like the decision itself."""
+    decision = get_object_or_404(MunicipalDecision.objects.select_related("programme"), pk=pk)
+    if not decision.document:
+        raise Http404
+    name = f"{decision.municipality} – {decision.subject_title}"
+    return serve_file(request, "governance.view_municipal_decision", decision, decision.document, name)
 
 
 class AgendaItemMoveView(View):

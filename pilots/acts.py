@@ -13,7 +13,16 @@ from core.templatetags.money import euro
 
 from . import services
 from .constants import GateOutcome, PilotStatus
-from .forms import AdviceForm, DecideForm, GateForm, MeasurementForm, RationaleForm, SpendForm, WithdrawForm
+from .forms import (
+    AdviceForm,
+    DecideForm,
+    GateForm,
+    MeasurementForm,
+    MunicipalDecisionForm,
+    RationaleForm,
+    SpendForm,
+    WithdrawForm,
+)
 
 
 def _amounts_text(amounts):
@@ -43,8 +52,8 @@ class Act:
 
     takes_pilot = False
 
-    def form(self, pilot, data=None):
-        return self.form_class(data, pilot=pilot) if self.takes_pilot else self.form_class(data)
+    def form(self, pilot, data=None, files=None):
+        return self.form_class(data, files, pilot=pilot) if self.takes_pilot else self.form_class(data, files)
 
     def check(self, pilot, user):
         """A permission to test before the input is read (most acts leave this to their service)."""
@@ -216,6 +225,44 @@ class Decide(Act):
         return str(RETURNED)
 
 
+class RecordMunicipalDecision(Act):
+    """One municipality's decision. No confirmation page (an uploaded document cannot travel through one): the form
+    itself says that a recorded decision cannot be changed."""
+
+    form_class = MunicipalDecisionForm
+    form_name = "municipal_form"
+    takes_pilot = True
+    anchor = "municipalities"
+
+    def run(self, pilot, user, form):
+        data = form.cleaned_data
+        return services.record_municipal_decision(
+            pilot,
+            user,
+            data["municipality"],
+            data["outcome"],
+            data["decided_on"],
+            data["organ"],
+            rationale=data["rationale"],
+            document=data.get("document"),
+        )
+
+    def did(self, pilot, form):
+        data = form.cleaned_data
+        text = _("The decision of %(municipality)s has been recorded: %(outcome)s.") % {
+            "municipality": data["municipality"],
+            "outcome": dict(form.fields["outcome"].choices)[data["outcome"]].lower(),
+        }
+        if pilot.status == PilotStatus.APPROVED:
+            text += " " + _(
+                "With it the municipalities have approved the proposal and its money has been released; the "
+                "workgroup can now start the pilot."
+            )
+        elif pilot.status == PilotStatus.REJECTED:
+            text += " " + _("With it the municipalities have decided: the proposal is rejected; no money is released.")
+        return text
+
+
 class RecordGate(Act):
     confirm = True
     form_class = GateForm
@@ -303,6 +350,7 @@ ACTS = {
     "start": Start(),
     "advise": Advise(),
     "decide": Decide(),
+    "municipal": RecordMunicipalDecision(),
     "gate": RecordGate(),
     "spend": Spend(),
     "measure": Measure(),

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from core.refusals import Refused
 from core.refusals import allow as _allow
 from core.refusals import require as _require
-from governance.constants import StepAct
+from governance.constants import DECIDING_ACTS
 from programmes.roles import roles_of
 
 from .constants import UNSETTLED, ConditionAct, ConditionState, PilotStatus
@@ -127,7 +127,7 @@ def may_confirm(user, condition):
 
 
 def deciding_body(pilot):
-    return next((step.body for step in pilot.steps_now() if step.act == StepAct.DECIDE), None)
+    return next((step.body for step in pilot.steps_now() if step.act in DECIDING_ACTS), None)
 
 
 def may_drop(user, condition):

@@ -34,6 +34,7 @@ class EventKind(models.TextChoices):
     RETURNED = "returned", _("Returned for revision")
     FORWARDED = "forwarded", _("Assessed and forwarded")
     ADVISED = "advised", _("Advice recorded")
+    MUNICIPALITY_DECIDED = "municipality", _("Decision of a municipality recorded")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     STARTED = "started", _("Started")

@@ -1,13 +1,16 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.amounts import EuroField
 from core.templatetags.money import euro
 from finance import ledger
-from governance.constants import AdviceOutcome
+from governance.constants import AdviceOutcome, MunicipalOrgan, MunicipalOutcome
+from governance.models import ALLOWED_DOCUMENT_EXTENSIONS
 from programmes.forms import DATE_WIDGET, SHORT_TEXT, ProgrammeScopedForm, ProgrammeScopedInlineFormSet
+from programmes.models import Municipality
 
 from .assessment import MOTIVATION_LENGTH
 from .conditions import open_conditions
@@ -211,6 +214,58 @@ class AdviceForm(RationaleForm):
         if data.get("outcome") == AdviceOutcome.CONDITIONAL and not (data.get("conditions") or "").strip():
             self.add_error("conditions", _("Name the conditions of a conditional advice, one per line."))
         return data
+
+
+class MunicipalDecisionForm(RationaleForm):
+    """One municipality's decision, as its college or council took it. The service checks who may record it, that the
+    municipality takes part and has not decided yet; the list offers only the municipalities this user may record."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        error_messages={
+            "required": _("Choose the municipality whose decision you record."),
+            "invalid_choice": _("Choose a municipality that takes part in the collaboration."),
+        },
+    )
+    outcome = forms.ChoiceField(
+        label=_("Decision of the municipality"),
+        choices=MunicipalOutcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the municipality agreed or declined.")},
+    )
+    organ = forms.ChoiceField(label=_("Decided by"), choices=MunicipalOrgan.choices)
+    decided_on = forms.DateField(
+        label=_("Date of the decision"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Give the date of the college's or council's decision.")},
+    )
+    document = forms.FileField(
+        label=_("Decision document"),
+        required=False,
+        max_length=None,  # a long name is shortened when stored (core.files), not refused
+        help_text=_("Optional: the decision as published (%(types)s; at most 10 MB).")
+        % {"types": ", ".join(ALLOWED_DOCUMENT_EXTENSIONS)},
+    )
+    field_order = ["municipality", "outcome", "organ", "decided_on", "rationale", "document"]
+
+    def __init__(self, *args, pilot=None, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rationale"].help_text = _("Required when the municipality declines.")
+        step = pilot.step() if pilot is not None else None
+        if step is not None and step.organ:
+            self.fields["organ"].initial = step.organ
+        self.offer(municipalities or [])
+
+    def offer(self, municipalities):
+        """The list shows only these municipalities; what is posted is checked by the service, with its reason."""
+        self.fields["municipality"].widget.choices = [("", "---------")] + [(m.pk, m.name) for m in municipalities]
+
+    def clean_decided_on(self):
+        decided_on = self.cleaned_data["decided_on"]
+        if decided_on > timezone.localdate():
+            raise ValidationError(_("The date of the decision cannot lie in the future."))
+        return decided_on
 
 
 DECIDE_OUTCOMES = [("approved", _("Approve")), ("rejected", _("Reject")), ("returned", _("Return for revision"))]

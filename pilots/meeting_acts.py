@@ -19,6 +19,8 @@ class PilotAgendaHandler:
         step = pilot.step()
         if step is None or step.body_id != item.meeting.body_id:
             return None
+        if step.act == StepAct.MUNICIPALITIES:
+            return None  # the colleges or councils decide, each in its own meeting; their decisions go on the page
         if step.act == StepAct.ASSESS:
             return [("forward", _("Assessed: forward")), ("return", _("Return for revision"))]
         if step.act == StepAct.ADVISE:

@@ -16,8 +16,8 @@ from simple_history.models import HistoricalRecords
 from core.amounts import MoneyField
 from core.models import AppendOnlyModel
 from core.templatetags.money import euro
-from governance.constants import StepAct
-from governance.models import Advice, Decision
+from governance.constants import MunicipalOrgan, MunicipalRule, StepAct
+from governance.models import Advice, Decision, MunicipalDecision
 from programmes.models import ActionLine, GovernanceBody, Organisation, Person, Programme, Workgroup
 
 from .constants import (
@@ -200,6 +200,10 @@ class PilotStep(AppendOnlyModel):
     order = models.PositiveSmallIntegerField()
     body = models.ForeignKey(GovernanceBody, on_delete=models.PROTECT, related_name="+")
     act = models.CharField(max_length=10, choices=StepAct.choices)
+    # Where the municipalities decide: who decides, by which rule, and whether money goes only to those that agreed.
+    organ = models.CharField(max_length=10, choices=MunicipalOrgan.choices, blank=True)
+    rule = models.CharField(max_length=10, choices=MunicipalRule.choices, blank=True)
+    only_agreeing = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["pilot", "submission", "order"]
@@ -241,6 +245,9 @@ class PilotEvent(AppendOnlyModel):
     note = models.TextField(blank=True)
     advice = models.ForeignKey(Advice, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    municipal_decision = models.ForeignKey(
+        MunicipalDecision, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     via = models.CharField(max_length=20, default="web", help_text="web, admin, task or meeting")
     # The assessing body's joint assessment, frozen with its forward or return act: per criterion the mean,
     # lowest and highest score and the number of scores (pilots.assessment.joint_assessment).

@@ -6,6 +6,7 @@ act, and writes their pending notifications (reminders.notify); `notify()` sends
 """
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from programmes.constants import MembershipRole
@@ -86,6 +87,15 @@ def _intro(event):
         return _("%(body)s has given its advice on the proposal %(pilot)s: %(outcome)s.") % {
             **names,
             "outcome": outcome,
+        }
+    if event.kind == EventKind.MUNICIPALITY_DECIDED and event.municipal_decision:
+        decision = event.municipal_decision
+        return _("%(municipality)s has decided on the proposal %(pilot)s: %(outcome)s (%(organ)s, %(date)s).") % {
+            **names,
+            "municipality": decision.municipality,
+            "outcome": decision.get_outcome_display().lower(),
+            "organ": decision.get_organ_display(),
+            "date": date_format(decision.decided_on, "j F Y"),
         }
     if event.kind == EventKind.APPROVED:
         return _("%(body)s has approved the proposal %(pilot)s.") % names

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from governance.constants import DECIDING_ACTS
 from programmes.constants import MembershipRole
 from programmes.models import BodyMembership
 from reminders.models import Reminder
@@ -47,7 +48,7 @@ def gate_candidates(today, types):
     )
     deciding = {}
     for gate in gates:
-        body = gate.body or next((s.body for s in gate.pilot.steps_now() if s.act == "decide"), None)
+        body = gate.body or next((s.body for s in gate.pilot.steps_now() if s.act in DECIDING_ACTS), None)
         deciding[gate.pk] = body
     recorders = _recorders_by_body({b.pk for b in deciding.values() if b})
     for gate in gates:

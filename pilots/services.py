@@ -8,7 +8,8 @@ import functools
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,10 +19,18 @@ from core.refusals import Forbidden, Refused, allow, require
 from core.templatetags.money import euro
 from finance import ledger
 from finance.models import BudgetLine
-from governance.constants import AdviceOutcome, DecisionOutcome, StepAct
-from governance.models import Advice, Decision, DecisionRoute
+from governance.constants import (
+    DECIDING_ACTS,
+    AdviceOutcome,
+    DecisionOutcome,
+    MunicipalOrgan,
+    MunicipalOutcome,
+    StepAct,
+)
+from governance.models import Advice, Decision, DecisionRoute, MunicipalDecision
+from governance.municipal import FAILED, MET, OPEN, can_ever_be_met
 
-from . import agenda, assessment, conditions, tasks
+from . import agenda, assessment, conditions, municipal, tasks
 from .constants import WITHDRAWABLE, EventKind, GateOutcome, PilotStatus
 from .models import Experiment, Gate, Pilot, PilotEvent, PilotStep, PilotVersion
 from .notifications import recipients
@@ -54,7 +63,18 @@ def _lock(pilot):
     return pilot
 
 
-def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=None, joint_assessment=None):
+def _event(
+    pilot,
+    kind,
+    user,
+    via,
+    note="",
+    step=None,
+    advice=None,
+    decision=None,
+    joint_assessment=None,
+    municipal_decision=None,
+):
     event = PilotEvent.objects.create(
         pilot=pilot,
         kind=kind,
@@ -66,6 +86,7 @@ def _event(pilot, kind, user, via, note="", step=None, advice=None, decision=Non
         advice=advice,
         decision=decision,
         assessment=joint_assessment,
+        municipal_decision=municipal_decision,
     )
     # Who to tell is decided now, where the pilot stands after this act, not when the worker gets to it.
     to = recipients(event)
@@ -105,7 +126,7 @@ def _advance(pilot):
     pilot.current_step = min((s.order for s in steps if s.order > pilot.current_step), default=None)
 
 
-def _record_decision(pilot, body, user, outcome, rationale, step_order=None, meeting=None):
+def _record_decision(pilot, body, user, outcome, rationale, step_order=None, meeting=None, date=None):
     decision = Decision(
         meeting=meeting,
         programme=pilot.programme,
@@ -115,7 +136,7 @@ def _record_decision(pilot, body, user, outcome, rationale, step_order=None, mee
         subject=pilot,
         subject_title=pilot.title,
         action_line=pilot.action_lines.first(),
-        date=timezone.localdate(),
+        date=date or timezone.localdate(),
         recorded_by=user,
         step_order=step_order,
     )
@@ -150,10 +171,27 @@ def submit(pilot, user, via="web"):
     )
     route = DecisionRoute.objects.filter(programme=pilot.programme, is_default=True).first()
     _require(route is not None and route.steps.exists(), _("The programme has no decision route yet."))
+    steps = list(route.steps.select_related("body"))
+    for step in steps:
+        _require(
+            step.act != StepAct.MUNICIPALITIES or can_ever_be_met(step.rule, municipal.participants(pilot.programme)),
+            _(
+                "The municipalities cannot decide on this proposal: %(collaboration)s has no participating "
+                "municipalities (with inhabitants, where they weigh)."
+            )
+            % {"collaboration": pilot.programme.collaboration},
+        )
     pilot.submission += 1
-    for step in route.steps.select_related("body"):
+    for step in steps:
         PilotStep.objects.create(
-            pilot=pilot, submission=pilot.submission, order=step.order, body=step.body, act=step.act
+            pilot=pilot,
+            submission=pilot.submission,
+            order=step.order,
+            body=step.body,
+            act=step.act,
+            organ=step.organ,
+            rule=step.rule,
+            only_agreeing=step.only_agreeing,
         )
     pilot.status = PilotStatus.ON_ROUTE
     pilot.current_step = min(route.steps.values_list("order", flat=True))
@@ -266,9 +304,19 @@ def decide(pilot, user, outcome, rationale="", amounts=None, via="web", meeting=
         _event(pilot, EventKind.RETURNED, user, via, note=rationale, step=step, decision=decision)
         agenda.unschedule(pilot, step.body, keep_meeting=meeting)
         return pilot
+    return _conclude(pilot, step, user, outcome, rationale, via, amounts, meeting, conditions_note)
+
+
+def _conclude(pilot, step, user, outcome, rationale, via, amounts, meeting=None, conditions_note="", date=None):
+    """Ends the route at its deciding step: approved releases `amounts`, rejected releases nothing.
+
+    The one path by which a route's decision is recorded and money released, whether a body decides (`decide`) or
+    the participating municipalities together (`record_municipal_decision`). `amounts` as `decide` reads them
+    (None: what was requested).
+    """
     if outcome == DecisionOutcome.APPROVED:
         conditions.address_at_decision(pilot, None, user, conditions_note, via)
-    decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order, meeting)
+    decision = _record_decision(pilot, step.body, user, outcome, rationale, step.order, meeting, date=date)
     if outcome == DecisionOutcome.REJECTED:
         pilot.status, pilot.current_step = PilotStatus.REJECTED, None
         pilot.save(update_fields=["status", "current_step"])
@@ -323,6 +371,89 @@ def _stated_amounts(amounts, requested):
 
 
 @transaction.atomic
+def record_municipal_decision(
+    pilot, user, municipality, outcome, decided_on, organ, rationale="", document=None, via="web"
+):
+    """Records one participating municipality's decision (its college or council) at a step where the
+    municipalities decide, and ends the step once its rule is met (approved) or can no longer be met (rejected).
+
+    The step ends through the same path as a body's decision (`_conclude`): the route's Decision, with a rationale
+    listing who agreed and who declined, and money released only on approval. Where the step says money goes only to
+    the municipalities that agreed, the amount released per year is the requested amount split over all
+    participants by the programme's cost key, to the whole euro (finance.split: rounded down, the euros left to the
+    largest remainders), and of that split the shares of the municipalities that agreed added up; never more than
+    was requested. Otherwise what was requested is released.
+    """
+    pilot = _lock(pilot)
+    step = _current_step(pilot)
+    _require(
+        step.act == StepAct.MUNICIPALITIES,
+        _("The municipalities do not decide at this step: %(body)s %(act)s.")
+        % {"body": step.body, "act": step.get_act_display()},
+    )
+    record = MunicipalDecision(
+        programme=pilot.programme,
+        body=step.body,
+        subject=pilot,
+        subject_title=pilot.title,
+        step_order=step.order,
+        submission=step.submission,
+        municipality=municipality,
+        outcome=outcome,
+        decided_on=decided_on,
+        organ=organ,
+        rationale=(rationale or "").strip(),
+        recorded_by=user if user and user.is_authenticated else None,
+    )
+    _allow(
+        user.has_perm("governance.record_municipal_decision", record),
+        _(
+            "Only a person of %(municipality)s seated in the programme or in %(body)s, the programme manager or the "
+            "secretary of %(body)s can record the decision of %(municipality)s."
+        )
+        % {"municipality": municipality, "body": step.body},
+    )
+    participants = municipal.participants(pilot.programme)
+    _require(
+        municipality in participants,
+        _("%(municipality)s does not take part in %(collaboration)s: only its participating municipalities decide.")
+        % {"municipality": municipality, "collaboration": pilot.programme.collaboration},
+    )
+    _require(outcome in MunicipalOutcome.values, _("Choose whether the municipality agreed or declined."))
+    _require(organ in MunicipalOrgan.values, _("Choose whether the college or the council decided."))
+    decisions = list(municipal.decisions_at(pilot, step))
+    earlier = next((d for d in decisions if d.municipality_id == municipality.pk), None)
+    if earlier is not None:
+        raise ActRefused(municipal.already_decided(earlier))
+    if document:
+        record.document = document
+    try:
+        record.full_clean()
+        with transaction.atomic():
+            record.save()
+    except IntegrityError:  # decided at the same moment by someone else, where the row lock does not hold
+        raise ActRefused(municipal.already_decided(record)) from None
+    except ValidationError as error:
+        raise ActRefused(error.messages) from None
+    kind = EventKind.MUNICIPALITY_DECIDED
+    _event(pilot, kind, user, via, note=record.rationale, step=step, municipal_decision=record)
+    decisions.append(record)
+    result = municipal.tally(step.rule, participants, {d.municipality_id: d.outcome for d in decisions})
+    if result.state == OPEN:
+        return pilot
+    counted = [d for d in decisions if d.municipality in participants]
+    date = max(d.decided_on for d in counted)
+    summary = result.summary()
+    if result.state == FAILED:
+        return _conclude(pilot, step, user, DecisionOutcome.REJECTED, summary, via, None, date=date)
+    assert result.state == MET
+    amounts = municipal.agreeing_amounts(pilot, result.agreed) if step.only_agreeing else None
+    return _conclude(
+        pilot, step, user, DecisionOutcome.APPROVED, summary, via, amounts, conditions_note=summary, date=date
+    )
+
+
+@transaction.atomic
 def start(pilot, user, via="web"):
     pilot = _lock(pilot)
     _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not start this pilot."))
@@ -339,8 +470,9 @@ def _return_all_unspent(pilot, user, decision):
 
 
 def deciding_body(pilot):
+    """The body of the route's deciding step; where the municipalities decide, the body that follows them."""
     steps = pilot.steps_now()
-    return next((s.body for s in steps if s.act == StepAct.DECIDE), None)
+    return next((s.body for s in steps if s.act in DECIDING_ACTS), None)
 
 
 @transaction.atomic

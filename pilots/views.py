@@ -23,9 +23,9 @@ from programmes.roles import roles_of
 from programmes.views.lists import ProgrammeFilterView
 from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin, ProgrammePermissionMixin
 
-from . import agenda, assessment, conditions, services
+from . import agenda, assessment, conditions, municipal, services
 from .acts import ACTS
-from .constants import PilotStatus
+from .constants import EventKind, PilotStatus
 from .filters import ExperimentFilter, PilotFilter
 from .forms import (
     BudgetRequestFormSet,
@@ -34,6 +34,7 @@ from .forms import (
     ExperimentForm,
     GateFormSet,
     IndicatorFormSet,
+    MunicipalDecisionForm,
     PilotForm,
     PromoteForm,
     RoleFormSet,
@@ -205,7 +206,9 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
 
     @staticmethod
     def object_events():
-        return PilotEvent.objects.select_related("actor", "body", "advice", "decision")
+        return PilotEvent.objects.select_related(
+            "actor", "body", "advice", "decision", "municipal_decision__municipality"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -217,7 +220,8 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             money=services.money_per_year(pilot),
             can_edit=pilot.is_editable and user.has_perm("pilots.change_pilot", pilot),
             can_write=user.has_perm("pilots.change_pilot", pilot),
-            can_act=step is not None and records_for(user, step.body),
+            # Where the municipalities decide, their section records the step, not the body's act form.
+            can_act=step is not None and step.act != StepAct.MUNICIPALITIES and records_for(user, step.body),
             agenda_item=agenda.agenda_item_for(pilot),
             next_meeting=step and agenda.next_meeting_for(step.body),
             deciding_body=services.deciding_body(pilot),
@@ -225,6 +229,12 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
         )
         # A refused act renders this page again with its bound form (kwargs), so nothing typed is lost.
         deciding_here = context["can_act"] and step.act == StepAct.DECIDE
+        context["municipal"] = municipal.section(pilot, user, context["steps"])
+        offered = context["municipal"]["may_record"] if context["municipal"] else []
+        if "municipal_form" in context:
+            context["municipal_form"].offer(offered)
+        else:
+            context["municipal_form"] = MunicipalDecisionForm(pilot=pilot, municipalities=offered)
         for spec in ACTS.values():
             if spec.form_name == "decide_form" and not deciding_here:
                 context.setdefault(spec.form_name, None)  # its budget figures cost a query: only where it is shown
@@ -239,7 +249,12 @@ class PilotDetailView(ObjectPermissionMixin, DetailView):
             {
                 "step": s,
                 "current": step is not None and s.order == step.order,
-                "events": [e for e in this_round if e.step_order == s.order and e.kind != "submitted"],
+                # One municipality's decision is in the section of the municipalities, not in the stepper.
+                "events": [
+                    e
+                    for e in this_round
+                    if e.step_order == s.order and e.kind not in ("submitted", EventKind.MUNICIPALITY_DECIDED)
+                ],
             }
             for s in context["steps"]
         ]
@@ -345,7 +360,7 @@ class PilotActView(View):
         if spec is None:
             raise Http404
         spec.check(pilot, request.user)
-        form = spec.form(pilot, request.POST)
+        form = spec.form(pilot, request.POST, request.FILES)
         confirmed = request.POST.get("confirmed") == "1"
         asks = spec.asks_on_confirmation
         try:

@@ -53,6 +53,7 @@ def test_every_changelist_add_and_change_page_opens(admin_client_, plan):
             "discussion.Annex",  # uploaded on the proposal's page
             "programmes.Municipality",  # national reference data: loaded and refreshed from CBS, never typed in
             "programmes.Region",  # the same
+            "governance.MunicipalDecision",  # recorded on the proposal's page, through the service
         )
         if model._meta.app_label == "axes":  # django-axes's own log of login attempts: read-only
             continue
