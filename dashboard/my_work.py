@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from governance.constants import MeetingStatus, StepAct
 from governance.models import AgendaItem, Meeting
 from pilots.conditions import conditions_to_act_on
-from pilots.constants import PilotStatus
+from pilots.constants import PilotKind, PilotStatus
 from pilots.models import Gate, Pilot
 from programmes.constants import BodyKind
 from programmes.models import Programme
@@ -46,9 +46,11 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             .order_by("programme", "title")[:LIMIT]
         )
 
-        # The lead's own proposals on the route: the body each waits at, since when, on which meeting's agenda.
+        # The lead's own proposals on the route (the programme manager's: the programme documents): the body each
+        # waits at, since when, on which meeting's agenda.
+        own = Q(workgroup__in=roles.led_workgroups) | Q(kind=PilotKind.PROGRAMME_DOCUMENT, programme__in=managed)
         my_proposals = list(
-            Pilot.objects.filter(status=PilotStatus.ON_ROUTE, workgroup__in=roles.led_workgroups)
+            Pilot.objects.filter(own, status=PilotStatus.ON_ROUTE)
             .annotate(since=Max("events__at"))
             .select_related("workgroup")
             .prefetch_related("steps__body")
@@ -72,9 +74,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
                 pilot.meeting = agenda.get((pilot.pk, step.body_id)) if step else None
 
         drafts = list(
-            Pilot.objects.filter(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
-            .select_related("workgroup")
-            .order_by("title")[:LIMIT]
+            Pilot.objects.filter(own, status=PilotStatus.DRAFT).select_related("workgroup").order_by("title")[:LIMIT]
         )
 
         gates = Gate.objects.filter(
