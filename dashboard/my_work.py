@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from governance.constants import DECIDING_ACTS, MeetingStatus, StepAct
 from governance.models import AgendaItem, Meeting
 from pilots.conditions import conditions_to_act_on
-from pilots.constants import PilotStatus
+from pilots.constants import PilotKind, PilotStatus
 from pilots.models import Gate, Pilot
 from pilots.municipal import waiting_for_municipalities
 from programmes.constants import BodyKind
@@ -47,9 +47,11 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
             .order_by("programme", "title")[:LIMIT]
         )
 
-        # The lead's own proposals on the route: the body each waits at, since when, on which meeting's agenda.
+        # The lead's own proposals on the route (the programme manager's: the programme documents): the body each
+        # waits at, since when, on which meeting's agenda.
+        own = Q(workgroup__in=roles.led_workgroups) | Q(kind=PilotKind.PROGRAMME_DOCUMENT, programme__in=managed)
         my_proposals = list(
-            Pilot.objects.filter(status=PilotStatus.ON_ROUTE, workgroup__in=roles.led_workgroups)
+            Pilot.objects.filter(own, status=PilotStatus.ON_ROUTE)
             .annotate(since=Max("events__at"))
             .select_related("workgroup")
             .prefetch_related("steps__body")
@@ -88,9 +90,7 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
         )
 
         drafts = list(
-            Pilot.objects.filter(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
-            .select_related("workgroup")
-            .order_by("title")[:LIMIT]
+            Pilot.objects.filter(own, status=PilotStatus.DRAFT).select_related("workgroup").order_by("title")[:LIMIT]
         )
 
         gates = Gate.objects.filter(

@@ -2,8 +2,8 @@
 
 Only people who may read the comment are told (a mention in a team comment does not leak it to a reader), and
 never its author. The mentioned people, the author of the comment replied to, and the subject's leads (the
-workgroup's trekkers, and for a pilot the people who lead it in its role division) hear of it, each once, under
-the most personal kind that applies to them.
+workgroup's trekkers, for a programme document the programme managers, and for a pilot the people who lead it in
+its role division) hear of it, each once, under the most personal kind that applies to them.
 """
 
 from django.conf import settings
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from pilots.constants import PilotRoleKind
 from pilots.models import Pilot, PilotRole
+from pilots.notifications import programme_managers
 from programmes.constants import MembershipRole
 from programmes.models import Membership
 from reminders import notify
@@ -21,12 +22,15 @@ from .mentions import display_name
 
 
 def _leads(subject):
-    users = [
-        m.person.user
-        for m in Membership.objects.filter(
-            workgroup_id=subject.workgroup_id, role=MembershipRole.LEAD, person__user__isnull=False
-        ).select_related("person__user")
-    ]
+    if isinstance(subject, Pilot) and subject.workgroup_id is None:
+        users = programme_managers(subject.programme_id)  # a programme document is its managers' proposal
+    else:
+        users = [
+            m.person.user
+            for m in Membership.objects.filter(
+                workgroup_id=subject.workgroup_id, role=MembershipRole.LEAD, person__user__isnull=False
+            ).select_related("person__user")
+        ]
     if isinstance(subject, Pilot):
         users += [
             r.person.user

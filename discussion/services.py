@@ -143,7 +143,9 @@ def add_annex(user, subject, title, file):
     _require(kind in targets.ANNEX_WRITE_PERMISSION, _("Only proposals have annexes."))
     if isinstance(subject, Pilot):
         # Locked against a submission at the same moment: the annex goes with exactly one version.
-        subject = Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=subject.pk)
+        subject = (
+            Pilot.objects.select_for_update(of=("self",)).select_related("programme", "workgroup").get(pk=subject.pk)
+        )
     _allow(user.has_perm("discussion.add_annex", subject), _("Only who writes this proposal can add annexes."))
     annex = Annex(
         title=(title or "").strip() or readable_filename(file.name)[:200],

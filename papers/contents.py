@@ -79,6 +79,10 @@ class Proposal:
     steps: list  # [(step, is_this_meeting)]
     route: list  # [RouteEntry]
     open_conditions: list = field(default_factory=list)  # [Condition] of this submission, not yet met or dropped
+    summary: str = ""  # a programme document's summary, as submitted
+    # The titles of the annexes the proposal was submitted with (discussion's annexes, read through the relation:
+    # for a programme document the document itself). Listed, not merged: they are on the proposal's page.
+    proposal_annexes: list = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +166,14 @@ def _proposal(pilot, meeting, steps, balances):
         route=route,
         # As they stand now: the deciding body sees what is still open (pilots.conditions.open_conditions).
         open_conditions=[c for c in pilot.unsettled_conditions if c.submission == pilot.submission],
+        summary=data.get("summary") or "",
+        proposal_annexes=[
+            annex.title
+            for annex in pilot.annexes.all()
+            if annex.version is not None
+            and annex.version <= pilot.submission
+            and annex.uploaded_at <= meeting.starts_at
+        ],
     )
 
 
@@ -175,10 +187,11 @@ def collect(meeting):
     pilots = {
         pilot.pk: pilot
         for pilot in Pilot.objects.filter(pk__in=pilot_ids)
-        .select_related("workgroup")
+        .select_related("workgroup", "programme")
         .prefetch_related(
             "versions",
             "steps__body",
+            "annexes",
             Prefetch("events", queryset=PilotEvent.objects.select_related("body", "advice", "decision")),
             Prefetch(
                 "conditions",
@@ -256,7 +269,9 @@ def _proposal_state(proposal):
         return None
     return [
         proposal.pilot.title,
-        str(proposal.pilot.workgroup),
+        proposal.pilot.origin,
+        proposal.summary,
+        proposal.proposal_annexes,
         proposal.version.pk if proposal.version else None,
         [[step.pk, step.body.name, step.act] for step, _here in proposal.steps],
         [[entry.at.timestamp(), entry.outcome, entry.rationale, entry.conditions] for entry in proposal.route],

@@ -94,6 +94,11 @@ class Submit(Act):
         return services.submit(pilot, user)
 
     def will(self, pilot, form):
+        if pilot.is_programme_document:
+            return _(
+                "The programme document goes to %(body)s. You can no longer change it afterwards, "
+                "unless it is returned for revision."
+            ) % {"body": _now_with(pilot)}
         return _(
             "The proposal goes to %(body)s. You can no longer change it afterwards, "
             "unless it is returned to the workgroup for revision."
@@ -138,6 +143,13 @@ class Forward(Act):
 RETURNED = gettext_lazy(
     "The proposal has gone back to the workgroup for revision. The workgroup can change it and submit it again."
 )
+DOCUMENT_RETURNED = gettext_lazy(
+    "The programme document has gone back for revision. The programme manager can change it and submit it again."
+)
+
+
+def returned(pilot):
+    return str(DOCUMENT_RETURNED if pilot.is_programme_document else RETURNED)
 
 
 class Return(Act):
@@ -145,7 +157,7 @@ class Return(Act):
         return services.return_for_revision(pilot, user, form.cleaned_data["rationale"])
 
     def did(self, pilot, form):
-        return str(RETURNED)
+        return returned(pilot)
 
 
 class Start(Act):
@@ -153,6 +165,8 @@ class Start(Act):
         return services.start(pilot, user)
 
     def did(self, pilot, form):
+        if pilot.is_programme_document:
+            return _("The work of the programme document has started. Record spending on this page.")
         return _(
             "The pilot has started. Record spending and measurements on this page; "
             "the go/no-go moments decide whether it continues."
@@ -196,11 +210,17 @@ class Decide(Act):
     def will(self, pilot, form):
         body = services.deciding_body(pilot)
         outcome = form.cleaned_data["outcome"]
-        if outcome == "approved":
+        if outcome == "approved" and not form.amounts():
+            text = _(
+                "%(body)s approves the proposal; no money is released. "
+                "The decision is final and goes into the decision log."
+            ) % {"body": body}
+        elif outcome == "approved":
             text = _(
                 "%(body)s approves the proposal and releases %(amounts)s from the pilot budget. "
                 "The decision is final and goes into the decision log."
             ) % {"body": body, "amounts": _amounts_text(form.amounts())}
+        if outcome == "approved":
             if form.open_conditions:
                 text += " " + _(
                     "The conditions still open stay on the proposal, with your statement of how they are dealt "
@@ -212,17 +232,25 @@ class Decide(Act):
                 "%(body)s rejects the proposal; no money is released. "
                 "The decision is final and goes into the decision log."
             ) % {"body": body}
+        if pilot.is_programme_document:
+            return _("The programme document goes back for revision; the route starts again when it is resubmitted.")
         return _("The proposal goes back to the workgroup for revision; the route starts again when it is resubmitted.")
 
     def did(self, pilot, form):
         outcome = form.cleaned_data["outcome"]
+        if outcome == "approved" and pilot.is_programme_document:
+            if form.amounts():
+                return _("Decision recorded: approved, %(amounts)s released.") % {
+                    "amounts": _amounts_text(form.amounts())
+                }
+            return _("Decision recorded: approved. No money was requested or released.")
         if outcome == "approved":
             return _("Decision recorded: approved, %(amounts)s released. The workgroup can now start the pilot.") % {
                 "amounts": _amounts_text(form.amounts())
             }
         if outcome == "rejected":
             return _("Decision recorded: rejected. The proposal is closed; no money is released.")
-        return str(RETURNED)
+        return returned(pilot)
 
 
 class RecordMunicipalDecision(Act):

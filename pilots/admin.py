@@ -286,7 +286,7 @@ class AssessmentCriterionAdmin(SimpleHistoryAdmin):
 @admin.register(Pilot)
 class PilotAdmin(StateLockedAdmin, SimpleHistoryAdmin):
     form = ProgrammeScopedForm
-    add_fields = ["programme", "workgroup", "kind", "title"]
+    add_fields = ["programme", "workgroup", "kind", "document_type", "title"]
     locked_message = NOT_A_DRAFT
     list_display = ["title", "programme", "workgroup", "kind", "status", "current_step"]
     list_filter = ["status", "kind", "programme"]

@@ -51,7 +51,7 @@ def schedule(pilot):
         meeting=meeting,
         order=order,
         title=_("%(act)s: %(pilot)s") % {"act": step.get_act_display().capitalize(), "pilot": pilot.title},
-        presenter=str(pilot.workgroup),
+        presenter=pilot.origin,
         subject=pilot,
     )
 

@@ -102,7 +102,7 @@ def _actor(user):
 
 def _lock(condition):
     return (
-        Condition.objects.select_for_update()
+        Condition.objects.select_for_update(of=("self",))
         .select_related("pilot__programme", "pilot__workgroup", "body")
         .get(pk=condition.pk)
     )

@@ -11,6 +11,21 @@ class ExperimentStatus(models.TextChoices):
 class PilotKind(models.TextChoices):
     PILOT = "pilot", _("Pilot")
     NEW_INITIATIVE = "new_initiative", _("New initiative")
+    PROGRAMME_DOCUMENT = "programme_document", _("Programme document")
+
+
+# What a workgroup writes (in the DIN format); a programme document is the programme's own, written by its manager.
+WORKGROUP_KINDS = (PilotKind.PILOT, PilotKind.NEW_INITIATIVE)
+
+
+class DocumentType(models.TextChoices):
+    """What a programme document is (seed 003: the regional vision on its way to the portefeuillehoudersoverleg)."""
+
+    REGIONAL_VISION = "regional_vision", _("Regional vision")
+    PLAN_OF_APPROACH = "plan_of_approach", _("Plan of approach")
+    BUDGET_AMENDMENT = "budget_amendment", _("Budget amendment")
+    REPORT_ADOPTION = "report_adoption", _("Adoption of the programme report")
+    OTHER = "other", _("Other")
 
 
 class PilotStatus(models.TextChoices):

@@ -237,10 +237,15 @@ def proposal_values(pilot):
 
 
 def proposal_details(pilot):
-    """The facts above the proposal (not read back): workgroup, status, action lines, when it was made."""
+    """The facts above the proposal (not read back): workgroup (or document type), status, action lines, when it
+    was made."""
+    if pilot.workgroup_id is None:
+        origin = [(_("Kind"), f"{pilot.get_kind_display()}: {pilot.get_document_type_display()}")]
+    else:
+        origin = [(_("Workgroup"), str(pilot.workgroup))]
     return [
         (_("Programme"), pilot.programme.title),
-        (_("Workgroup"), str(pilot.workgroup)),
+        *origin,
         (_("Status"), pilot.get_status_display()),
         (_("Action lines"), ", ".join(line.title for line in pilot.action_lines.all()) or "–"),
         (_("Made on"), timezone.localdate().strftime(DATE_FORMAT)),

@@ -5,12 +5,14 @@ in and checked; that form posts to the normal "new proposal" page (PilotCreateVi
 saved by the same code and rules as one typed in the browser, after the person has checked and corrected it.
 """
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views import View
 
 from core.files import readable_filename
@@ -66,8 +68,24 @@ class WritersOnlyMixin(ProgrammePermissionMixin):
             return False
         self.workgroups = writable_workgroups(self.request.user, self.programme)
         if not self.workgroups.exists():
-            raise PermissionDenied
+            # The programme manager of a programme without workgroups is sent on to the programme document.
+            self.writes_documents = self.request.user.has_perm("pilots.add_programme_document", self.programme)
+            if not self.writes_documents:
+                raise PermissionDenied
+            return False
         return True
+
+    def handle_no_permission(self):
+        if getattr(self, "writes_documents", False):
+            messages.info(
+                self.request,
+                _(
+                    "The DIN format is for a workgroup's proposals, and this programme has no workgroups: "
+                    "write a programme document instead."
+                ),
+            )
+            return redirect("pilots:create_document", self.programme.pk)
+        return super().handle_no_permission()
 
 
 class DinTemplateView(WritersOnlyMixin, View):

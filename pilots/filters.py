@@ -55,7 +55,9 @@ class PilotFilter(ProgrammeFilterSet):
             steps__order=models_current_step(),
             steps__submission=models_submission(),
         )
-        my_drafts = Q(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups)
+        my_drafts = Q(status=PilotStatus.DRAFT, workgroup__in=roles.led_workgroups) | Q(
+            status=PilotStatus.DRAFT, kind=PilotKind.PROGRAMME_DOCUMENT, programme__in=roles.managed_programmes
+        )
         return queryset.filter(waiting_at_my_body | my_drafts)
 
     def filter_queryset(self, queryset):

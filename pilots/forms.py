@@ -14,7 +14,7 @@ from programmes.models import Municipality
 
 from .assessment import MOTIVATION_LENGTH
 from .conditions import open_conditions
-from .constants import GateOutcome
+from .constants import WORKGROUP_KINDS, GateOutcome
 from .models import AssessmentCriterion, BudgetRequest, Experiment, Gate, Indicator, Measurement, Pilot, PilotRole
 from .services import pilot_budget_years
 
@@ -61,11 +61,29 @@ class PilotForm(ProgrammeScopedForm):
 
     def __init__(self, *args, programme=None, workgroups=None, **kwargs):
         super().__init__(*args, programme=programme, **kwargs)
+        # A workgroup writes pilots and new initiatives; a programme document has a form of its own.
+        self.fields["kind"].choices = [(kind.value, kind.label) for kind in WORKGROUP_KINDS]
+        self.fields["workgroup"].required = True
         if workgroups is not None:
             self.fields["workgroup"].queryset = workgroups
         choices = list(self.fields["workgroup"].queryset[:2])
         if len(choices) == 1 and not self.instance.workgroup_id:
             self.initial["workgroup"] = choices[0].pk  # a lead writes for their own workgroup
+
+
+class ProgrammeDocumentForm(ProgrammeScopedForm):
+    """A programme document: what it is, its summary and the action lines it serves. No workgroup and no DIN
+    fields; the document itself is added as an annex, money (if any) in the budget rows below the form."""
+
+    class Meta:
+        model = Pilot
+        fields = ["title", "document_type", "summary", "action_lines"]
+        widgets = {"action_lines": forms.CheckboxSelectMultiple, "summary": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, programme=None, **kwargs):
+        super().__init__(*args, programme=programme, **kwargs)
+        self.fields["document_type"].required = True
+        self.fields["document_type"].error_messages["required"] = _("Choose what kind of programme document this is.")
 
 
 def years_text(years):

@@ -24,6 +24,7 @@ from .constants import (
     ConditionAct,
     ConditionState,
     CriterionAxis,
+    DocumentType,
     EventKind,
     ExperimentStatus,
     GateOutcome,
@@ -74,17 +75,47 @@ NOT_A_DRAFT = _(
 )
 
 
+NEEDS_WORKGROUP = _("A pilot or new initiative belongs to a workgroup: choose one.")
+NO_WORKGROUP = _("A programme document is the programme's own: it belongs to no workgroup.")
+NEEDS_DOCUMENT_TYPE = _("Choose what kind of programme document this is.")
+ONLY_DOCUMENTS_TYPED = _("Only a programme document has a document type.")
+
+PROGRAMME_DOCUMENT = models.Q(kind=PilotKind.PROGRAMME_DOCUMENT)
+
+
 class Pilot(models.Model):
-    """A pilot or new initiative, written in the DIN format, that travels its programme's decision route."""
+    """A proposal that travels its programme's decision route.
+
+    A pilot or new initiative is a workgroup's, written in the DIN format. A programme document (a regional vision,
+    a plan van aanpak, a budget amendment; seed 003) is the programme's own: no workgroup, written by the programme
+    manager, a summary and its annexes, money requested or none. The database holds the difference
+    (Meta.constraints), so no screen, import or admin action makes a pilot without a workgroup.
+    """
 
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="pilots", verbose_name=_("programme")
     )
     workgroup = models.ForeignKey(
-        Workgroup, on_delete=models.PROTECT, related_name="pilots", verbose_name=_("workgroup")
+        Workgroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pilots",
+        verbose_name=_("workgroup"),
+        help_text=_("Empty only for a programme document."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=PilotKind.choices, default=PilotKind.PILOT)
+    document_type = models.CharField(
+        _("document type"), max_length=20, choices=DocumentType.choices, blank=True, default=""
+    )
     title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "What the document says and what the body is asked to decide. Add the document itself as an annex."
+        ),
+    )
     action_lines = models.ManyToManyField(ActionLine, blank=True, related_name="pilots", verbose_name=_("action lines"))
     experiment = models.OneToOneField(
         Experiment,
@@ -127,7 +158,25 @@ class Pilot(models.Model):
         ordering = ["programme", "workgroup", "title"]
         verbose_name = _("pilot")
         verbose_name_plural = _("pilots")
-        constraints = [models.UniqueConstraint(fields=["programme", "title"], name="pilot_unique_title")]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "title"], name="pilot_unique_title"),
+            models.CheckConstraint(
+                condition=PROGRAMME_DOCUMENT | models.Q(workgroup__isnull=False),
+                name="pilot_needs_workgroup",
+                violation_error_message=NEEDS_WORKGROUP,
+            ),
+            models.CheckConstraint(
+                condition=~PROGRAMME_DOCUMENT | models.Q(workgroup__isnull=True),
+                name="programme_document_without_workgroup",
+                violation_error_message=NO_WORKGROUP,
+            ),
+            models.CheckConstraint(
+                condition=(PROGRAMME_DOCUMENT & ~models.Q(document_type=""))
+                | (~PROGRAMME_DOCUMENT & models.Q(document_type="")),
+                name="pilot_document_type",
+                violation_error_message=NEEDS_DOCUMENT_TYPE,
+            ),
+        ]
         indexes = [models.Index(fields=["programme", "status"])]
 
     def __str__(self):
@@ -135,6 +184,18 @@ class Pilot(models.Model):
 
     def get_absolute_url(self):
         return reverse("pilots:detail", args=[self.pk])
+
+    @property
+    def is_programme_document(self):
+        return self.kind == PilotKind.PROGRAMME_DOCUMENT
+
+    @property
+    def origin(self):
+        """Where the proposal comes from, as pages, exports and the meeting pack name it: its workgroup, or the
+        programme for a programme document (no query: the programme's title would cost one on every list)."""
+        if self.workgroup_id is None:
+            return str(_("Programme"))
+        return str(self.workgroup)
 
     @property
     def ledger_key(self):
@@ -156,6 +217,16 @@ class Pilot(models.Model):
             errors["planned_end"] = _("The end date lies before the start date.")
         if self.workgroup_id and self.programme_id and self.workgroup.programme_id != self.programme_id:
             errors["workgroup"] = _("This workgroup belongs to another programme.")
+        if self.is_programme_document:
+            if self.workgroup_id:
+                errors["workgroup"] = NO_WORKGROUP
+            if not self.document_type:
+                errors["document_type"] = NEEDS_DOCUMENT_TYPE
+        else:
+            if not self.workgroup_id:
+                errors["workgroup"] = NEEDS_WORKGROUP
+            if self.document_type:
+                errors["document_type"] = ONLY_DOCUMENTS_TYPED
         if errors:
             raise ValidationError(errors)
 

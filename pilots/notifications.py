@@ -1,5 +1,6 @@
-"""Tells the people concerned what happened to a pilot: the proposer (the workgroup's leads and whoever
-submitted) of every outcome, the body where it now waits, and the people kept informed (RACI).
+"""Tells the people concerned what happened to a pilot: the proposer (the workgroup's leads, for a programme
+document the programme managers, and whoever submitted) of every outcome, the body where it now waits, and the
+people kept informed (RACI).
 
 `recipients(event)` runs in the act's transaction: it decides who is told, where the pilot stands after the
 act, and writes their pending notifications (reminders.notify); `notify()` sends the immediate ones after commit.
@@ -9,8 +10,8 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from programmes.constants import MembershipRole
-from programmes.models import BodyMembership, Membership
+from programmes.constants import AccessRole, MembershipRole
+from programmes.models import BodyMembership, Membership, ProgrammeAccess
 from reminders import notify as notifications
 from reminders import tasks as reminder_tasks
 
@@ -30,13 +31,30 @@ OUTCOMES = {
 }
 
 
-def _proposers(pilot):
-    persons = [
-        m.person
-        for m in Membership.objects.filter(workgroup_id=pilot.workgroup_id, role=MembershipRole.LEAD).select_related(
-            "person__user"
-        )
+def programme_managers(programme_id):
+    """The programme's managers (accounts): the writers of its programme documents."""
+    return [
+        access.user
+        for access in ProgrammeAccess.objects.filter(
+            programme_id=programme_id, role=AccessRole.MANAGER, user__is_active=True
+        ).select_related("user__person")
     ]
+
+
+def _proposers(pilot):
+    """Who wrote the proposal: a workgroup's leads, or for a programme document (no workgroup) the programme's
+    managers; the people who lead it in its role division; and whoever submitted it. (persons, users)"""
+    users = []
+    if pilot.workgroup_id is None:
+        persons = []
+        users += programme_managers(pilot.programme_id)
+    else:
+        persons = [
+            m.person
+            for m in Membership.objects.filter(
+                workgroup_id=pilot.workgroup_id, role=MembershipRole.LEAD
+            ).select_related("person__user")
+        ]
     persons += [r.person for r in pilot.roles.filter(role=PilotRoleKind.LEADS).select_related("person__user")]
     submitted = (
         PilotEvent.objects.filter(pilot=pilot, kind=EventKind.SUBMITTED, actor__isnull=False)
@@ -44,7 +62,9 @@ def _proposers(pilot):
         .order_by("-at", "-pk")
         .first()
     )
-    return persons, [submitted.actor] if submitted else []
+    if submitted:
+        users.append(submitted.actor)
+    return persons, users
 
 
 def _body_recorders(pilot):
@@ -125,7 +145,10 @@ def message(event):
     if event.advice and event.advice.conditions:
         lines.append(_("Conditions: %(text)s") % {"text": event.advice.conditions})
     if event.kind == EventKind.RETURNED:
-        lines.append(_("The proposal is a draft again: the workgroup revises it and submits it again."))
+        if pilot.is_programme_document:
+            lines.append(_("The proposal is a draft again: the programme manager revises it and submits it again."))
+        else:
+            lines.append(_("The proposal is a draft again: the workgroup revises it and submits it again."))
     step = pilot.step()
     if step is not None:
         lines.append(_("Next step: %(body)s (%(act)s).") % {"body": step.body, "act": step.get_act_display()})

@@ -5,12 +5,18 @@ import rules
 from programmes.roles import roles_of
 from programmes.rules import can_edit_plan, can_read
 
-from .constants import PilotStatus
+from .constants import PilotKind, PilotStatus
+
+
+@rules.predicate
+def is_programme_document(user, obj):
+    """A proposal of the programme itself (no workgroup): its writers are the programme managers."""
+    return obj is not None and getattr(obj, "kind", None) == PilotKind.PROGRAMME_DOCUMENT
 
 
 @rules.predicate
 def leads_pilot_workgroup(user, obj):
-    return obj is not None and obj.workgroup_id in roles_of(user).led_workgroups
+    return obj is not None and obj.workgroup_id is not None and obj.workgroup_id in roles_of(user).led_workgroups
 
 
 @rules.predicate
@@ -52,12 +58,18 @@ def sees_scores(user, programme, body):
     return roles.is_admin or programme.pk in roles.managed_programmes or body.pk in roles.body_ids
 
 
-# Drafts are the workgroup's own until submitted; after that everyone who reads the programme reads them.
+# Drafts are the workgroup's own until submitted (a programme document's: the programme managers'); after that
+# everyone who reads the programme reads them.
 can_view_pilot = can_edit_plan | sits_in_pilot_workgroup | (can_read & ~is_draft)
-can_write_proposal = can_edit_plan | leads_pilot_workgroup
+# A workgroup's lead writes, submits and withdraws the workgroup's pilots; the programme managers (and
+# administrators) do the same for every proposal of the programme, and are the only writers of a programme document.
+can_write_proposal = can_edit_plan | (leads_pilot_workgroup & ~is_programme_document)
 
 rules.add_perm("pilots.view_pilot", can_view_pilot)
 rules.add_perm("pilots.change_pilot", can_write_proposal)
+# Writing a new programme document for a programme (the object is the programme): its managers and administrators,
+# also on a programme without workgroups.
+rules.add_perm("pilots.add_programme_document", can_edit_plan)
 # Editing the proposal also needs Pilot.is_editable (only drafts): a state rule, which binds administrators too.
 rules.add_perm("pilots.view_experiment", can_read)
 rules.add_perm("pilots.change_experiment", can_write_proposal)

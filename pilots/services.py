@@ -56,7 +56,9 @@ _allow = functools.partial(allow, refusal=ActForbidden)
 
 
 def _lock(pilot):
-    pilot = Pilot.objects.select_for_update().select_related("programme", "workgroup").get(pk=pilot.pk)
+    # Only the pilot's row is locked: its workgroup is empty for a programme document, and PostgreSQL locks no
+    # row on the nullable side of an outer join.
+    pilot = Pilot.objects.select_for_update(of=("self",)).select_related("programme", "workgroup").get(pk=pilot.pk)
     # An act changes only the state (status, step), which the proposal's edit history leaves out: the act's
     # readable record is its PilotEvent, not an empty "changed" row in that history (web and admin alike).
     pilot.skip_history_when_saving = True
@@ -145,6 +147,12 @@ def _record_decision(pilot, body, user, outcome, rationale, step_order=None, mee
     return decision
 
 
+def _may_not_write(pilot):
+    if pilot.is_programme_document:
+        return _("Only the programme manager submits or withdraws a programme document.")
+    return _("You may not submit proposals of this workgroup.")
+
+
 def pilot_budget_years(programme):
     """The years the programme's pilot post has money for: the only years a proposal may request money for."""
     lines = BudgetLine.objects.filter(post__programme=programme, post__holds_pilot_money=True)
@@ -154,11 +162,15 @@ def pilot_budget_years(programme):
 @transaction.atomic
 def submit(pilot, user, via="web"):
     pilot = _lock(pilot)
-    _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not submit proposals of this workgroup."))
+    _allow(user.has_perm("pilots.change_pilot", pilot), _may_not_write(pilot))
     _require(pilot.status == PilotStatus.DRAFT, _("Only a draft can be submitted."))
-    empty = [str(label) for field, label in REQUIRED_FIELDS.items() if not getattr(pilot, field).strip()]
-    _require(not empty, _("Fill in the DIN format before submitting: %(fields)s.") % {"fields": ", ".join(empty)})
-    _require(pilot.budget_requests.exists(), _("Request a budget for at least one year before submitting."))
+    if pilot.is_programme_document:
+        # The programme's own document: a summary says what the body decides on; money is asked for or not.
+        _require(pilot.summary.strip(), _("Write the summary before submitting: what the body is asked to decide."))
+    else:
+        empty = [str(label) for field, label in REQUIRED_FIELDS.items() if not getattr(pilot, field).strip()]
+        _require(not empty, _("Fill in the DIN format before submitting: %(fields)s.") % {"fields": ", ".join(empty)})
+        _require(pilot.budget_requests.exists(), _("Request a budget for at least one year before submitting."))
     budget_years = pilot_budget_years(pilot.programme)
     outside = sorted(set(pilot.budget_requests.values_list("year", flat=True)) - set(budget_years))
     _require(
@@ -205,7 +217,10 @@ def submit(pilot, user, via="web"):
 @transaction.atomic
 def withdraw(pilot, user, reason="", via="web"):
     pilot = _lock(pilot)
-    _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not withdraw this proposal."))
+    _allow(
+        user.has_perm("pilots.change_pilot", pilot),
+        _may_not_write(pilot) if pilot.is_programme_document else _("You may not withdraw this proposal."),
+    )
     _require(pilot.status in WITHDRAWABLE, _("A proposal can be withdrawn only before it is approved."))
     _require((reason or "").strip(), _("Say why the proposal is withdrawn: a reason is required."))
     if pilot.step() is not None:
@@ -458,6 +473,10 @@ def start(pilot, user, via="web"):
     pilot = _lock(pilot)
     _allow(user.has_perm("pilots.change_pilot", pilot), _("You may not start this pilot."))
     _require(pilot.status == PilotStatus.APPROVED, _("Only an approved pilot can start."))
+    _require(
+        not pilot.is_programme_document or pilot.budget_requests.exists(),
+        _("A programme document without money is done once it is decided: there is nothing to start."),
+    )
     pilot.status = PilotStatus.RUNNING
     pilot.save(update_fields=["status"])
     _event(pilot, EventKind.STARTED, user, via)

@@ -7,6 +7,11 @@ app_name = "pilots"
 urlpatterns = [
     path("programmes/<int:programme_pk>/pilots/", views.PilotListView.as_view(), name="list"),
     path("programmes/<int:programme_pk>/pilots/new/", views.PilotCreateView.as_view(), name="create"),
+    path(
+        "programmes/<int:programme_pk>/pilots/new/document/",
+        views.ProgrammeDocumentCreateView.as_view(),
+        name="create_document",
+    ),
     path("programmes/<int:programme_pk>/experiments/", views.ExperimentListView.as_view(), name="experiments"),
     path(
         "programmes/<int:programme_pk>/experiments/new/", views.ExperimentCreateView.as_view(), name="experiment_create"

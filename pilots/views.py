@@ -25,7 +25,7 @@ from programmes.views.mixins import FormWithFormsetMixin, ObjectPermissionMixin,
 
 from . import agenda, assessment, conditions, municipal, services
 from .acts import ACTS
-from .constants import EventKind, PilotStatus
+from .constants import EventKind, PilotKind, PilotStatus
 from .filters import ExperimentFilter, PilotFilter
 from .forms import (
     BudgetRequestFormSet,
@@ -36,6 +36,7 @@ from .forms import (
     IndicatorFormSet,
     MunicipalDecisionForm,
     PilotForm,
+    ProgrammeDocumentForm,
     PromoteForm,
     RoleFormSet,
     ScoreForm,
@@ -56,7 +57,8 @@ from .rules import acts_for_body, records_for, sees_scores, sits_in
 
 
 def visible_pilots(user, programme):
-    """Submitted pilots for every reader; drafts only for their workgroup, the programme manager and admins."""
+    """Submitted pilots for every reader; drafts only for their workgroup, the programme manager and admins (a
+    programme document's draft: the programme manager's and the admins' only, as it has no workgroup)."""
     queryset = Pilot.objects.filter(programme=programme)
     roles = roles_of(user)
     if roles.is_admin or programme.pk in roles.managed_programmes:
@@ -88,7 +90,7 @@ def pilot_columns(user, programme):
             "pilots/cells/action_lines.html",
             css="small",
         ),
-        Column(_("Workgroup"), lambda p: str(p.workgroup), sort="workgroup__number", css="small"),
+        Column(_("Workgroup"), lambda p: p.origin, sort="workgroup__number", css="small"),
         Column(_("Status"), lambda p: p.get_status_display(), "pilots/cells/status.html", sort="status"),
         Column(_("Waiting at"), waiting_at, css="small"),
         Column(
@@ -129,6 +131,7 @@ class PilotListView(ProgrammeFilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_add"] = writable_workgroups(self.request.user, self.programme).exists()
+        context["can_add_document"] = self.request.user.has_perm("pilots.add_programme_document", self.programme)
         return context
 
 
@@ -140,17 +143,29 @@ class PilotFormMixin(FormWithFormsetMixin):
     formset_prefix = "budget"
     success_message = gettext_lazy("The proposal has been saved.")
 
+    def new_instance(self):
+        return Pilot(programme=self.programme)
+
+    def get_form_class(self):
+        """A programme document has a form of its own: no workgroup, no DIN fields."""
+        instance = getattr(self, "object", None)
+        if instance is not None and instance.is_programme_document:
+            return ProgrammeDocumentForm
+        return self.form_class
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["programme"] = self.programme
-        kwargs["workgroups"] = writable_workgroups(self.request.user, self.programme)
         if kwargs.get("instance") is None:
-            kwargs["instance"] = Pilot(programme=self.programme)
+            kwargs["instance"] = self.new_instance()
+        if not kwargs["instance"].is_programme_document:
+            kwargs["workgroups"] = writable_workgroups(self.request.user, self.programme)
         return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["programme"] = self.programme
+        context["is_programme_document"] = context["form"].instance.is_programme_document
         return context
 
 
@@ -166,6 +181,9 @@ class PilotCreateView(PilotFormMixin, ProgrammePermissionMixin, UpdateView):
 
     def get(self, request, *args, **kwargs):
         if not writable_workgroups(request.user, self.programme).exists():
+            if request.user.has_perm("pilots.add_programme_document", self.programme):
+                # The programme manager of a programme without workgroups writes the programme's own documents.
+                return redirect("pilots:create_document", self.programme.pk)
             raise PermissionDenied
         return super().get(request, *args, **kwargs)
 
@@ -173,6 +191,25 @@ class PilotCreateView(PilotFormMixin, ProgrammePermissionMixin, UpdateView):
         if not writable_workgroups(request.user, self.programme).exists():
             raise PermissionDenied
         return super().post(request, *args, **kwargs)
+
+
+class ProgrammeDocumentCreateView(PilotFormMixin, ProgrammePermissionMixin, UpdateView):
+    """A new programme document (a regional vision, a plan van aanpak, ...): the programme manager's own proposal,
+    also on a programme without workgroups."""
+
+    permission_required = "pilots.add_programme_document"
+    success_message = gettext_lazy(
+        "The programme document has been saved as a draft. Add the document itself as an annex, then submit it."
+    )
+
+    def get_object(self, queryset=None):
+        return None
+
+    def new_instance(self):
+        return Pilot(programme=self.programme, kind=PilotKind.PROGRAMME_DOCUMENT)
+
+    def get_form_class(self):
+        return ProgrammeDocumentForm
 
 
 class PilotUpdateView(PilotFormMixin, ObjectPermissionMixin, UpdateView):
@@ -532,6 +569,8 @@ class ExperimentFormMixin:
 class ExperimentCreateView(ExperimentFormMixin, ProgrammePermissionMixin, UpdateView):
     def get_object(self, queryset=None):
         if not writable_workgroups(self.request.user, self.programme).exists():
+            if not self.programme.workgroups.exists():
+                raise PermissionDenied(_("Experiments are tried out in a workgroup, and this programme has none."))
             raise PermissionDenied
         return None
 

@@ -9,6 +9,11 @@ from programmes.models import GovernanceBody, Person, Workgroup
 from .models import Course, ProgrammeReport, ReportingSchedule, ReviewOutcome
 
 
+def reported_pilots(programme):
+    """The pilots a workgroup reports on: not the programme documents, which have no workgroup."""
+    return Pilot.objects.filter(programme=programme, workgroup__isnull=False).order_by("title")
+
+
 class ScheduleForm(ProgrammeScopedForm):
     class Meta:
         model = ReportingSchedule
@@ -32,7 +37,7 @@ class ScheduleForm(ProgrammeScopedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pilot"].queryset = Pilot.objects.filter(programme=self.programme).order_by("title")
+        self.fields["pilot"].queryset = reported_pilots(self.programme)
         self.fields["reporters"].queryset = (
             Person.objects.filter(memberships__workgroup__programme=self.programme).distinct().order_by("name")
         )
@@ -88,7 +93,7 @@ class RequestForm(forms.Form):
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["workgroup"].queryset = programme.workgroups.all()
-        self.fields["pilot"].queryset = Pilot.objects.filter(programme=programme).order_by("title")
+        self.fields["pilot"].queryset = reported_pilots(programme)
 
 
 class ProgrammeReportCreateForm(forms.Form):

@@ -54,7 +54,8 @@ def _filtered_list(name, programme, q):
     return reverse(name, args=[programme.pk]) + "?" + urlencode({"q": q})
 
 
-# Pilots: drafts only for their workgroup, the programme manager and administrators (pilots.rules.can_view_pilot).
+# Pilots and programme documents: drafts only for their workgroup, the programme manager and administrators
+# (pilots.rules.can_view_pilot).
 PILOT = Kind(
     name="pilot",
     label=_("Pilots"),
@@ -62,6 +63,7 @@ PILOT = Kind(
     programme_id=lambda p: p.programme_id,
     title=lambda p: p.title,
     text=lambda p: _join(
+        p.summary,
         p.goals,
         p.efforts,
         p.network,
@@ -73,7 +75,7 @@ PILOT = Kind(
     ),
     visible=visible_pilots,
     url=lambda p, programme: p.get_absolute_url(),
-    meta=lambda p: f"{p.get_kind_display()} · {p.workgroup} · {p.get_status_display()}",
+    meta=lambda p: f"{p.get_kind_display()} · {p.origin} · {p.get_status_display()}",
     related=("workgroup",),
 )
 
