@@ -1,5 +1,6 @@
 """Loads a demo collaboration from the plain data in this package, idempotently (update_or_create on natural keys)."""
 
+import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -20,6 +21,7 @@ from programmes.models import (
     Participation,
     Person,
     Phase,
+    Population,
     Precondition,
     Principle,
     Programme,
@@ -31,6 +33,9 @@ from programmes.risks import Mitigation, Risk
 
 # Milestones that ended before this day are shown as done in the demo.
 DEMO_TODAY_ISO = "2026-11-22"
+# The date of a demo's inhabitants figures unless its data module names its own (INHABITANTS_DATE): seed 002's are
+# CBS's of January 2021. They become Population rows of that date, and the demo's cost split names it.
+INHABITANTS_DATE = datetime.date(2021, 1, 1)
 
 
 def upsert(model, defaults=None, **lookup):
@@ -56,6 +61,14 @@ def load_collaboration(data, organisations=()):
         municipality, _ = upsert(
             Municipality, name=name, defaults={"cbs_code": cbs_code, **({} if inhabitants is None else figure)}
         )
+        if inhabitants is not None:
+            upsert(
+                Population,
+                municipality=municipality,
+                reference_date=getattr(data, "INHABITANTS_DATE", INHABITANTS_DATE),
+                source=data.INHABITANTS_REFERENCE,
+                defaults={"inhabitants": inhabitants},
+            )
         upsert(
             Participation,
             collaboration=collaboration,
@@ -292,7 +305,11 @@ def load_budget(programme, data):
                 defaults={"amount": Decimal(amount), "explanation": explanation},
             )
     if hasattr(data, "SPLIT_KEY"):
-        upsert(CostSplit, programme=programme, defaults={"key": data.SPLIT_KEY})
+        upsert(
+            CostSplit,
+            programme=programme,
+            defaults={"key": data.SPLIT_KEY, "inhabitants_date": getattr(data, "INHABITANTS_DATE", INHABITANTS_DATE)},
+        )
 
 
 def load_users(users, programmes, people, password):

@@ -35,6 +35,8 @@ MUNICIPALITIES = [
     ("Uitgeest", "GM0450", None, False),
 ]
 INHABITANTS_REFERENCE = ""
+# The cost split counts with CBS's figures of this date, shipped with the national reference.
+INHABITANTS_DATE = dt.date(2024, 1, 1)
 
 # The institutions take part in the stuurgroep when the agenda asks for it and in the workgroups.
 ORGANISATIONS = [

@@ -19,6 +19,8 @@ MUNICIPALITIES = [
     ("Uitgeest", "GM0450", None, False),
 ]
 INHABITANTS_REFERENCE = ""
+# The cost split counts with CBS's figures of this date, shipped with the national reference.
+INHABITANTS_DATE = dt.date(2024, 1, 1)
 
 ORGANISATIONS = [
     ("GGD Hollands Noorden", "public_health"),

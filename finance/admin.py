@@ -1,13 +1,15 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import euro_column
 from programmes.admin import ScopedInlineMixin
-from programmes.forms import ProgrammeScopedForm
+from programmes.forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 
-from . import ledger
+from . import ledger, split
 from .constants import MovementKind
 from .models import BudgetLine, BudgetMovement, BudgetPost, CostSplit, FixedShare, FundingSource
 
@@ -36,19 +38,84 @@ class FundingSourceAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["programme"]
 
 
+class FixedShareFormSet(ProgrammeScopedInlineFormSet):
+    """The fixed shares together: only participating municipalities, adding up to 100 % (split.check_fixed_shares).
+    On an error nothing of the cost split is saved."""
+
+    def clean(self):
+        super().clean()
+        cost_split = self.instance
+        if any(form.errors for form in self.forms) or not cost_split.programme_id:
+            return
+        shares = [
+            (form.cleaned_data["municipality"], form.cleaned_data["percentage"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            split.check_fixed_shares(cost_split.programme.collaboration, cost_split.key, shares)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+
+
+class FixedShareForm(ProgrammeScopedForm):
+    class Meta:
+        model = FixedShare
+        fields = ["municipality", "percentage"]
+        localized_fields = ["percentage"]  # 33,333 as a Dutch reader writes it (33.333 is read the same)
+
+
 class FixedShareInline(ScopedInlineMixin, admin.TabularInline):
     """Municipalities of the split's own collaboration only."""
 
     model = FixedShare
+    form = FixedShareForm
+    formset = FixedShareFormSet
     extra = 0
+
+
+class CostSplitForm(forms.ModelForm):
+    class Meta:
+        model = CostSplit
+        fields = ["programme", "key", "inhabitants_date", "note"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("programme") and data.get("key"):
+            split.check_figures(data["programme"], data["key"], data.get("inhabitants_date"))
+        return data
 
 
 @admin.register(CostSplit)
 class CostSplitAdmin(SimpleHistoryAdmin):
-    list_display = ["programme", "key"]
+    form = CostSplitForm
+    list_display = ["programme", "key", "inhabitants_date"]
     list_select_related = ["programme"]
     autocomplete_fields = ["programme"]
+    readonly_fields = ["figures_used"]
     inlines = [FixedShareInline]
+
+    @admin.display(description=gettext_lazy("inhabitants figures used"))
+    def figures_used(self, obj):
+        """Each participant's figure at the split's reference date, and which one is missing."""
+        if obj is None or not obj.programme_id:
+            return "–"
+        municipalities = split.participants(obj.programme.collaboration)
+        figures = split.inhabitants_figures(municipalities, obj.inhabitants_date)
+        missing = [m for m in municipalities if figures[m.pk] is None]
+        listed = format_html_join(
+            "", "<li>{}: {}</li>", ((m.name, figures[m.pk].described) for m in municipalities if figures[m.pk])
+        )
+        warning = split.missing_figures_message(missing, obj.inhabitants_date) if missing else ""
+        return format_html('<p class="errornote">{}</p><ul>{}</ul>', warning, listed) if warning else listed
+
+    def get_object(self, request, object_id, from_field=None):
+        """A save takes the cost split's row lock (the admin's change view runs in one transaction) before its
+        fixed shares are read, so two people saving them at once are checked one after the other."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "POST":
+            CostSplit.objects.select_for_update().filter(pk=obj.pk).first()
+        return obj
 
 
 class MovementForm(ProgrammeScopedForm):

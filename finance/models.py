@@ -115,6 +115,15 @@ class CostSplit(models.Model):
         Programme, on_delete=models.CASCADE, related_name="cost_split", verbose_name=_("programme")
     )
     key = models.CharField(_("split key"), max_length=20, choices=SplitKey.choices, default=SplitKey.INHABITANTS)
+    inhabitants_date = models.DateField(
+        _("reference date of the inhabitants"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Each municipality's inhabitants figure of this date is used (its latest figure on or before it), so a "
+            "later correction does not change the split. Empty: the figure in use."
+        ),
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     history = HistoricalRecords()
 

@@ -14,6 +14,18 @@ def budget_years(programme):
     return sorted(set(BudgetLine.objects.filter(post__programme=programme).values_list("year", flat=True)))
 
 
+def share_rows(shares):
+    """The cost split's rows of the export, in the page's order: per youth-care region its municipalities and its
+    sub-total when the participants lie in more than one."""
+    if not shares["regions"]:
+        return [(row.municipality.name, *row.amounts) for row in shares["rows"]]
+    rows = []
+    for group in shares["regions"]:
+        rows += [(row.municipality.name, *row.amounts) for row in group.rows]
+        rows.append((group.subtotal_label, *group.totals))
+    return rows
+
+
 class BudgetView(ProgrammePermissionMixin, TemplateView):
     """The budget as the programme document prints it, the pilot money per year and the cost split."""
 
@@ -29,7 +41,7 @@ class BudgetView(ProgrammePermissionMixin, TemplateView):
         rows = [(row["post"].name, *row["amounts"]) for row in context["rows"]]
         rows.append((_("Total"), *[t["budget"] for t in context["totals"]]))
         rows += [(item["name"], *item["amounts"]) for item in context["funding"]]
-        rows += [(municipality.name, *shares) for municipality, shares, _total in context["shares"]["rows"]]
+        rows += share_rows(context["shares"])
         # Pilot money as the budget page shows it: "released" is released by decisions minus what returned.
         balances = {b.year: b for b in context["pilot_years"]}
         for label, attribute in ((_("Pilot money released"), "net_released"), (_("Pilot money spent"), "spent")):
@@ -70,6 +82,8 @@ class BudgetView(ProgrammePermissionMixin, TemplateView):
             totals=totals,
             pilot_years=pilot_years,
             shares=shares,
+            split_groups=shares["regions"] or [split.RegionGroup(None, shares["rows"])],
+            split_columns=len(years) + 4,
             split_key_label=SplitKey(shares["key"]).label.lower(),
         )
         return context

@@ -48,13 +48,13 @@ def test_the_demo_budget_is_seed_002_to_the_euro(rivierenland, client):
 def test_the_municipal_shares_follow_inhabitants_and_add_up_exactly(rivierenland):
     shares = municipal_shares(rivierenland, [2026, 2027, 2028])
     assert shares["totals"] == [150000, 150000, 150000]
-    by_name = {m.name: amounts[0] for m, amounts, _ in shares["rows"]}
+    by_name = {row.municipality.name: row.amounts[0] for row in shares["rows"]}
     # 150,000 × 51,128 / 246,565 = 31,104.17 → € 31,104
     assert by_name["West Betuwe"] == 31104
     assert by_name["West Maas en Waal"] == 11756
-    for municipality, amounts, _total in shares["rows"]:
-        exact = Decimal(150000) * municipality.inhabitants / 246565
-        assert abs(amounts[0] - exact) < 1
+    for row in shares["rows"]:
+        exact = Decimal(150000) * row.municipality.inhabitants / 246565
+        assert abs(row.amounts[0] - exact) < 1
 
 
 def test_rounding_remainders_go_to_the_largest_remainders():
@@ -70,14 +70,14 @@ def test_equal_and_fixed_keys(programme):
     BudgetLine.objects.create(post=post, year=2026, amount=Decimal("1000"))
     FundingSource.objects.create(programme=programme, year=2026, name="Fonds", amount=Decimal("100"))
     split = CostSplit.objects.create(programme=programme, key="equal")
-    assert [a[0] for _, a, _ in municipal_shares(programme, [2026])["rows"]] == [300, 300, 300]
+    assert [row.amounts[0] for row in municipal_shares(programme, [2026])["rows"]] == [300, 300, 300]
     split.key = "fixed"
     split.save()
     for municipality, pct in zip(
         programme.collaboration.municipalities.order_by("name"), ("50", "30", "20"), strict=True
     ):
         FixedShare.objects.create(cost_split=split, municipality=municipality, percentage=Decimal(pct))
-    assert [a[0] for _, a, _ in municipal_shares(programme, [2026])["rows"]] == [450, 270, 180]
+    assert [row.amounts[0] for row in municipal_shares(programme, [2026])["rows"]] == [450, 270, 180]
 
 
 def test_an_in_kind_post_costs_nothing(programme):
