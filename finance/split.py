@@ -244,6 +244,17 @@ def _weights(split, key, municipalities, figures):
     return [(m, Decimal(figures[m.pk].inhabitants)) for m in municipalities], problems, notes
 
 
+def weights(programme):
+    """(key, [(municipality, weight)] or None, [why not]): the participants' weights under the programme's cost
+    split, as the budget page computes them (for a share of an amount, e.g. the agreeing municipalities' part)."""
+    split = CostSplit.objects.filter(programme=programme).prefetch_related("shares").first()
+    key = split.key if split else SplitKey.INHABITANTS
+    municipalities = participants(programme.collaboration)
+    figures = inhabitants_figures(municipalities, split.inhabitants_date if split else None)
+    weighted, problems, _notes = _weights(split, key, municipalities, figures)
+    return key, weighted, problems
+
+
 def _by_region(municipalities):
     """The participants grouped by youth-care region: regions by name, an unknown region last."""
     regions = {}

@@ -42,20 +42,23 @@ def already_decided(decision):
 
 
 def agreeing_amounts(pilot, agreed):
-    """{year: amount}: per requested year, the agreeing municipalities' shares of the requested amount.
+    """({year: amount}, []) or (None, [why not]): per requested year, the agreeing municipalities' shares of the
+    requested amount.
 
     The requested amount is split over all participants by the programme's cost key, to the whole euro
     (finance.split.split_amount: what the budget page's split does), and the shares of those that agreed are added
     up; never more than was requested.
     """
-    _key, weighted = weights(pilot.programme)
+    _key, weighted, problems = weights(pilot.programme)
+    if weighted is None:
+        return None, problems  # the cost split cannot be made now: the service refuses with these reasons
     agreed_ids = {municipality.pk for municipality in agreed}
     amounts = {}
     for request in pilot.budget_requests.all():
         shares = split_amount(request.amount, weighted)
         share = sum((amount for municipality, amount in shares if municipality.pk in agreed_ids), Decimal(0))
         amounts[request.year] = min(share, request.amount)
-    return amounts
+    return amounts, []
 
 
 def section(pilot, user, steps):

@@ -462,7 +462,10 @@ def record_municipal_decision(
     if result.state == FAILED:
         return _conclude(pilot, step, user, DecisionOutcome.REJECTED, summary, via, None, date=date)
     assert result.state == MET
-    amounts = municipal.agreeing_amounts(pilot, result.agreed) if step.only_agreeing else None
+    amounts = None
+    if step.only_agreeing:
+        amounts, problems = municipal.agreeing_amounts(pilot, result.agreed)
+        _require(amounts is not None, " ".join(problems))
     return _conclude(
         pilot, step, user, DecisionOutcome.APPROVED, summary, via, amounts, conditions_note=summary, date=date
     )

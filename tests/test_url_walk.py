@@ -52,8 +52,26 @@ from reports.models import ProgrammeReport, ProgressReport, ReportAttachment, Re
 from tests.url_walk import Form, Walker, read_page, routes, show
 
 # Programme managers first: they see the most forms, and a form is probed as the first user who saw it.
-USERS = ["programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo", "beheerder", None]
-assert set(USERS) - {None} == {name for name, *_ in DEMO_USERS}, "a demo role is missing from the walk"
+USERS = [
+    "programmamanager",
+    "nhn",  # NHN: municipalities decide at the last step
+    "alkmaar",  # Regio Alkmaar: no workgroups, a programme document on the route
+    "trekker",
+    "kernteam",
+    "rbj",
+    "so",
+    "lezer",
+    "lezer-nhn",  # reads NHN, which shares six municipalities with Regio Alkmaar
+    "wbo",
+    "beheerder",
+    None,
+]
+# Seated members of a body like `rbj`, in another collaboration: walking them again finds nothing new and costs
+# minutes; the permission matrix and tests/test_collaborations.py cover what they may see.
+LIKE_A_WALKED_ROLE = {"texel": "rbj", "pho": "rbj"}
+assert set(USERS) - {None} | set(LIKE_A_WALKED_ROLE) == {name for name, *_ in DEMO_USERS}, (
+    "a demo role is missing from the walk"
+)
 PROBERS = ["programmamanager", None]  # who tries the broken paths (the administrator, on admin pages)
 ADMIN_FOR_ALL = ("_changelist", "_change")  # the sample model's admin pages that every user tries
 EVERY_TARGET_POSTED = {"pilots:act"}  # every act: as every user, and on a pilot in every state
