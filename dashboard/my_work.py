@@ -16,7 +16,7 @@ from pilots.conditions import conditions_to_act_on
 from pilots.constants import PilotKind, PilotStatus
 from pilots.models import Gate, Pilot
 from pilots.municipal import waiting_for_municipalities
-from programmes.constants import BodyKind
+from programmes.constants import BodyKindCode
 from programmes.models import Programme
 from programmes.risks import Risk
 from programmes.roles import roles_of
@@ -151,7 +151,8 @@ class MyWorkView(LoginRequiredMixin, TemplateView):
         to_review = ProgressReport.objects.filter(status=ReportStatus.SUBMITTED)
         if not everything:
             to_review = to_review.filter(
-                Q(programme__in=managed) | Q(programme__bodies__in=bodies, programme__bodies__kind=BodyKind.CORE_TEAM)
+                Q(programme__in=managed)
+                | Q(programme__bodies__in=bodies, programme__bodies__kind__code=BodyKindCode.CORE_TEAM)
             )
         to_review = list(to_review.distinct().select_related("workgroup", "pilot").order_by("due_date")[:LIMIT])
 

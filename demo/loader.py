@@ -30,6 +30,7 @@ from programmes.models import (
     Workgroup,
 )
 from programmes.risks import Mitigation, Risk
+from programmes.services import body_kind, default_body_kinds
 
 # Milestones that ended before this day are shown as done in the demo.
 DEMO_TODAY_ISO = "2026-11-22"
@@ -55,6 +56,7 @@ def upsert(model, defaults=None, **lookup):
 def load_collaboration(data, organisations=()):
     """Creates or updates one collaboration with its programme. Returns (programme, {person key: Person})."""
     collaboration, _ = upsert(Collaboration, name=data.COLLABORATION)
+    default_body_kinds(collaboration)
     for name, cbs_code, inhabitants, independent in data.MUNICIPALITIES:
         # None: the national reference's figure (CBS) stays the one in use; a seed's own figure replaces it.
         figure = {"inhabitants": inhabitants, "inhabitants_reference": data.INHABITANTS_REFERENCE}
@@ -184,7 +186,7 @@ def load_collaboration(data, organisations=()):
             name=spec["name"],
             defaults={
                 "abbreviation": spec["abbreviation"],
-                "kind": spec["kind"],
+                "kind": body_kind(collaboration, spec["kind"]),  # the collaboration's kind with this code
                 "order": order,
                 "description": spec["description"],
                 "decision_authority": spec["authority"],

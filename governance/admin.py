@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.downloads import DownloadLinkWidget
 from programmes.admin import ScopedInlineMixin, StateLockedAdmin
-from programmes.forms import ProgrammeScopedForm
+from programmes.forms import GovernanceBodyForm, ProgrammeScopedForm
 from programmes.models import BodyMembership, GovernanceBody
 
 from .constants import MeetingStatus
@@ -35,9 +35,12 @@ class BodyMembershipInline(ScopedInlineMixin, admin.TabularInline):
 
 @admin.register(GovernanceBody)
 class GovernanceBodyAdmin(SimpleHistoryAdmin):
+    """A body's kind is one of its programme's collaboration's kinds (GovernanceBodyForm)."""
+
+    form = GovernanceBodyForm
     list_display = ["name", "abbreviation", "kind", "programme", "submission_deadline_days", "decisions_public"]
-    list_filter = ["kind", "programme"]
-    list_select_related = ["programme"]
+    list_filter = ["programme__collaboration", "programme"]
+    list_select_related = ["programme", "kind"]
     search_fields = ["name", "abbreviation", "decision_authority"]
     autocomplete_fields = ["programme"]
     inlines = [BodyMembershipInline]

@@ -40,8 +40,12 @@ class GovernanceView(ProgrammePermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["programme"] = self.programme
-        context["bodies"] = GovernanceBody.objects.filter(programme=self.programme).prefetch_related(
-            Prefetch("memberships", queryset=BodyMembership.objects.select_related("person__organisation"))
+        context["bodies"] = (
+            GovernanceBody.objects.filter(programme=self.programme)
+            .select_related("kind")
+            .prefetch_related(
+                Prefetch("memberships", queryset=BodyMembership.objects.select_related("person__organisation"))
+            )
         )
         context["routes"] = DecisionRoute.objects.filter(programme=self.programme).prefetch_related(
             Prefetch("steps", queryset=RouteStep.objects.select_related("body"))

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .forms import ProgrammeScopedForm, ProgrammeScopedInlineFormSet
 from .models import (
     ActionLine,
+    BodyKind,
     BuildingBlock,
     Collaboration,
     Membership,
@@ -29,6 +30,7 @@ from .models import (
     Workgroup,
 )
 from .risks import Mitigation, Risk
+from .services import default_body_kinds
 
 
 class ParticipationInline(admin.TabularInline):
@@ -40,12 +42,27 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["municipality"]
 
 
+class BodyKindInline(admin.TabularInline):
+    """The collaboration's own kinds of bodies, which its bodies choose from. A new collaboration starts with the
+    defaults; a kind a body still has cannot be removed."""
+
+    model = BodyKind
+    extra = 0
+    fields = ["order", "name", "abbreviation", "code"]
+    readonly_fields = ["code"]
+
+
 @admin.register(Collaboration)
 class CollaborationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "municipality_count", "inhabitants_total"]
     search_fields = ["name"]
     autocomplete_fields = ["partners"]
-    inlines = [ParticipationInline]
+    inlines = [ParticipationInline, BodyKindInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            default_body_kinds(form.instance)  # after the kinds typed on the add form, which it leaves as they are
 
     def get_queryset(self, request):
         return (

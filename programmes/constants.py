@@ -45,7 +45,11 @@ class RiskStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class BodyKind(models.TextChoices):
+class BodyKindCode(models.TextChoices):
+    """The stable code of a default kind of governance body. A collaboration names its kinds as it likes; code that
+    depends on a kind (the kernteam reviews progress reports) asks for the code, never for the name. A kind a
+    collaboration adds itself has no code."""
+
     CORE_TEAM = "core_team", _("Core team (kernteam)")
     POLICY_MEETING = "policy_meeting", _("Regional policy meeting (RBJ)")
     STRATEGIC_MEETING = "strategic_meeting", _("Strategic meeting (SO)")
@@ -56,7 +60,30 @@ class BodyKind(models.TextChoices):
     EXECUTION_TEAM = "execution_team", _("Execution team")
     PORTFOLIO_HOLDERS = "portfolio_holders", _("Portfolio holders meeting")
     PROGRAMME_TEAM = "programme_team", _("Programme team")
-    OTHER = "other", _("Other")
+
+
+# The kinds of bodies a new collaboration starts with (code, name, abbreviation), in the collaboration's own words:
+# data in Dutch, which the collaboration renames, adds to or removes from as it works.
+DEFAULT_BODY_KINDS = (
+    (BodyKindCode.CORE_TEAM, "Kernteam", ""),
+    (BodyKindCode.POLICY_MEETING, "Regionaal Beleidsoverleg Jeugd", "RBJ"),
+    (BodyKindCode.STRATEGIC_MEETING, "Strategisch Overleg", "SO"),
+    (BodyKindCode.MANAGERS_MEETING, "Managers Overleg", "MO"),
+    (BodyKindCode.ADMINISTRATIVE_MEETING, "Bestuurlijk Overleg", "BO"),
+    (BodyKindCode.STEERING_GROUP, "Stuurgroep", ""),
+    (BodyKindCode.PROJECT_GROUP, "Projectgroep", ""),
+    (BodyKindCode.EXECUTION_TEAM, "Uitvoeringsteam", ""),
+    (BodyKindCode.PORTFOLIO_HOLDERS, "Portefeuillehoudersoverleg", ""),
+    (BodyKindCode.PROGRAMME_TEAM, "Programmateam", ""),
+)
+
+
+class Domain(models.TextChoices):
+    """What a programme is about. Labels speak of youth care only where the programme is about youth care."""
+
+    YOUTH = "youth", _("Youth care (jeugd)")
+    WMO = "wmo", _("Social support (Wmo)")
+    SOCIAL_DOMAIN = "social_domain", _("Social domain as a whole")
 
 
 class RiskReminder(models.TextChoices):

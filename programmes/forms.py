@@ -9,10 +9,12 @@ from django.db.models.deletion import Collector
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from .constants import Domain
 from .models import (
     ActionLine,
     BuildingBlock,
     Collaboration,
+    GovernanceBody,
     Membership,
     Milestone,
     Phase,
@@ -28,12 +30,25 @@ SHORT_TEXT = forms.Textarea(attrs={"rows": 3})
 
 
 class ProgrammeForm(forms.ModelForm):
+    domains = forms.MultipleChoiceField(
+        label=_("Domains"),
+        choices=Domain.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What the programme is about; pages speak of youth care only where youth care is one of them."),
+        error_messages={
+            "required": _(
+                "Choose at least one domain: youth care, social support (Wmo) or the social domain as a whole."
+            )
+        },
+    )
+
     class Meta:
         model = Programme
         fields = [
             "title",
             "start_date",
             "end_date",
+            "domains",
             "goal",
             "target_group",
             "scope",
@@ -49,8 +64,14 @@ class ProgrammeForm(forms.ModelForm):
             "principal": SHORT_TEXT,
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domains"].initial = self.instance.domains
+
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("domains"):
+            self.instance.domains = cleaned["domains"]  # before the model's own checks, which need one domain
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if self.instance.pk and start and end and start <= end:
             outside = [
@@ -203,6 +224,34 @@ def still_in_use(obj):
     return False
 
 
+class GovernanceBodyForm(ProgrammeScopedForm):
+    """A body chooses its kind from its programme's collaboration's kinds (scoped_choices). On an add form the
+    programme is chosen in the same form: every collaboration's kinds are listed, each with its collaboration, and a
+    kind of another collaboration than the chosen programme's is refused."""
+
+    class Meta:
+        model = GovernanceBody
+        fields = [
+            "programme",
+            "name",
+            "abbreviation",
+            "kind",
+            "description",
+            "decision_authority",
+            "submission_deadline_days",
+            "decisions_public",
+            "publication_delay_days",
+            "order",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.fields.get("kind")
+        if kind is not None and self.programme is None:
+            kind.queryset = kind.queryset.select_related("collaboration")
+            kind.label_from_instance = lambda obj: f"{obj} – {obj.collaboration}"
+
+
 class ActionLineForm(ProgrammeScopedForm):
     class Meta:
         model = ActionLine
@@ -231,15 +280,18 @@ class PhaseForm(ProgrammeScopedForm):
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "goal": SHORT_TEXT, "result": SHORT_TEXT}
 
 
-def _part(title, new, model, fields=None, form=ProgrammeScopedForm, widgets=None):
+def _part(title, new, model, fields=None, form=ProgrammeScopedForm, widgets=None, optional=False):
     """One list of the plan: edited all at once (formset), or one item at a time (form). Both use the same
-    fields and widgets; the form's own widgets (e.g. checkboxes for result goals) are kept."""
+    fields and widgets; the form's own widgets (e.g. checkboxes for result goals) are kept. An optional part
+    (West-Brabant-Oost's leading principles) shows only on a programme that has some; the programme's edit page
+    offers to add the first."""
     fields = fields or form._meta.fields
     widgets = {**getattr(getattr(form, "Meta", None), "widgets", {}), **(widgets or {"description": SHORT_TEXT})}
     return {
         "title": title,
         "new": new,
         "model": model,
+        "optional": optional,
         "formset": inlineformset_factory(
             Programme,
             model,
@@ -264,9 +316,15 @@ PLAN_PARTS = {
     "phases": _part(_("Phases"), _("New phase"), Phase, form=PhaseForm),
     "milestones": _part(_("Milestones"), _("New milestone"), Milestone, form=MilestoneForm),
     "principles": _part(
-        _("Leading principles"), _("New leading principle"), Principle, ["order", "title", "description"]
+        _("Leading principles"),
+        _("New leading principle"),
+        Principle,
+        ["order", "title", "description"],
+        optional=True,
     ),
-    "building-blocks": _part(_("Building blocks"), _("New building block"), BuildingBlock, form=BuildingBlockForm),
+    "building-blocks": _part(
+        _("Building blocks"), _("New building block"), BuildingBlock, form=BuildingBlockForm, optional=True
+    ),
 }
 
 

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import AccessRole, BodyKind, MembershipRole, OrganisationKind, Priority
+from .constants import AccessRole, BodyKindCode, Domain, MembershipRole, OrganisationKind, Priority
 
 
 class Collaboration(models.Model):
@@ -293,7 +293,17 @@ class Programme(models.Model):
     out_of_scope = models.TextField(_("out of scope"), blank=True)
     background = models.TextField(_("background"), blank=True)
     principal = models.TextField(_("principal (opdrachtgever)"), blank=True)
+    # Its domains, one flag each (portable across databases); at least one.
+    covers_youth = models.BooleanField(_("youth care (jeugd)"), default=True)
+    covers_wmo = models.BooleanField(_("social support (Wmo)"), default=False)
+    covers_social_domain = models.BooleanField(_("social domain as a whole"), default=False)
     history = HistoricalRecords()
+
+    DOMAIN_FIELDS = {
+        Domain.YOUTH: "covers_youth",
+        Domain.WMO: "covers_wmo",
+        Domain.SOCIAL_DOMAIN: "covers_social_domain",
+    }
 
     class Meta:
         ordering = ["collaboration__name", "start_date"]
@@ -301,6 +311,13 @@ class Programme(models.Model):
         verbose_name_plural = _("programmes")
         constraints = [
             models.UniqueConstraint(fields=["collaboration", "title"], name="programme_unique_title_per_collaboration"),
+            models.CheckConstraint(
+                condition=models.Q(covers_youth=True) | models.Q(covers_wmo=True) | models.Q(covers_social_domain=True),
+                name="programme_has_a_domain",
+                violation_error_message=_(
+                    "Choose at least one domain: youth care, social support (Wmo) or the social domain as a whole."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -320,6 +337,25 @@ class Programme(models.Model):
     @property
     def period_label(self):
         return f"{self.start_date.year}–{self.end_date.year}"
+
+    @property
+    def domains(self):
+        """The domains it covers (Domain values), in the order of Domain."""
+        return [domain for domain, field in self.DOMAIN_FIELDS.items() if getattr(self, field)]
+
+    @domains.setter
+    def domains(self, chosen):
+        for domain, field in self.DOMAIN_FIELDS.items():
+            setattr(self, field, domain in chosen)
+
+    @property
+    def domain_labels(self):
+        return [Domain(domain).label for domain in self.domains]
+
+    @property
+    def is_youth_care(self):
+        """Whether its pages may speak of youth care (jeugdhulp): only when youth care is one of its domains."""
+        return self.covers_youth
 
 
 class ProgrammeAccess(models.Model):
@@ -601,13 +637,64 @@ class Membership(MembershipBase):
         return self.workgroup.programme
 
 
+class BodyKind(models.Model):
+    """A kind of governance body in a collaboration's own words (kernteam, RBJ, stuurgroep …). Each collaboration
+    has its own list, started from DEFAULT_BODY_KINDS (programmes.services.default_body_kinds); a body chooses from its
+    programme's collaboration's list only. A default kind keeps its `code` when renamed, so that what depends on a
+    kind (the kernteam reviews progress reports) keeps working; a kind the collaboration adds has none."""
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="body_kinds", verbose_name=_("collaboration")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    code = models.CharField(
+        _("code"),
+        max_length=30,
+        choices=BodyKindCode.choices,
+        blank=True,
+        help_text=_("Set on the default kinds; what the application does for a kind (the kernteam) follows it."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["collaboration__name", "order", "name"]
+        verbose_name = _("kind of body")
+        verbose_name_plural = _("kinds of bodies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "name"],
+                name="bodykind_unique_name_per_collaboration",
+                violation_error_message=_("This collaboration already has a kind of body with this name."),
+            ),
+            models.UniqueConstraint(
+                fields=["collaboration", "code"],
+                condition=~models.Q(code=""),
+                name="bodykind_unique_code_per_collaboration",
+                violation_error_message=_("This collaboration already has a kind of body with this code."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
 class GovernanceBody(models.Model):
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="bodies", verbose_name=_("programme")
     )
     name = models.CharField(_("name"), max_length=200)
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
-    kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices, default=BodyKind.OTHER)
+    kind = models.ForeignKey(
+        BodyKind,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        verbose_name=_("kind"),
+        help_text=_("One of the collaboration's kinds of bodies; leave empty when none fits."),
+    )
     description = models.TextField(_("description"), blank=True)
     decision_authority = models.TextField(
         _("decision authority"), blank=True, help_text=_("What this body may decide (gezaghebbendheid).")
@@ -640,6 +727,10 @@ class GovernanceBody(models.Model):
 
     def __str__(self):
         return self.abbreviation or self.name
+
+    def clean(self):
+        if self.kind_id and self.programme_id and self.kind.collaboration_id != self.programme.collaboration_id:
+            raise ValidationError({"kind": _("This kind of body belongs to another collaboration.")})
 
 
 class BodyMembership(MembershipBase):

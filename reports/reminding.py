@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from pilots.constants import PilotStatus
-from programmes.constants import AccessRole, BodyKind, MembershipRole
+from programmes.constants import AccessRole, BodyKindCode, MembershipRole
 from programmes.models import BodyMembership, Membership, Programme, ProgrammeAccess
 from reminders.models import Reminder
 
@@ -174,7 +174,7 @@ def review_candidates(today, types):
     recorders = _emails_by(
         BodyMembership.objects.filter(
             body__programme_id__in={r.programme_id for r in waiting},
-            body__kind=BodyKind.CORE_TEAM,
+            body__kind__code=BodyKindCode.CORE_TEAM,
             role__in=[MembershipRole.CHAIR, MembershipRole.SECRETARY],
         ),
         "body__programme_id",

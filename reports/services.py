@@ -19,7 +19,7 @@ from governance.constants import DecisionOutcome
 from governance.models import Decision
 from pilots.models import Indicator, Measurement
 from pilots.rules import records_for
-from programmes.constants import BodyKind, MembershipRole
+from programmes.constants import BodyKindCode, MembershipRole
 from programmes.models import GovernanceBody, Membership
 from programmes.roles import roles_of
 from reminders import tasks as reminder_tasks
@@ -61,8 +61,13 @@ def _lock(report):
 
 
 def reviewing_body(programme_id):
-    """The kernteam reviews reports: the programme's core team, if it has one."""
-    return GovernanceBody.objects.filter(programme_id=programme_id, kind=BodyKind.CORE_TEAM).order_by("order").first()
+    """The kernteam reviews reports: the programme's body of the kind coded core team (whatever its collaboration
+    calls that kind), if it has one."""
+    return (
+        GovernanceBody.objects.filter(programme_id=programme_id, kind__code=BodyKindCode.CORE_TEAM)
+        .order_by("order")
+        .first()
+    )
 
 
 def reporter_person_ids(report):

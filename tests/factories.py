@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from programmes.constants import AccessRole, MembershipRole
+from programmes.constants import AccessRole, BodyKindCode, MembershipRole
 from programmes.models import (
     ActionLine,
     BodyMembership,
@@ -21,6 +21,7 @@ from programmes.models import (
     ResultGoal,
     Workgroup,
 )
+from programmes.services import default_body_kinds
 
 PASSWORD = "test-password-123"
 
@@ -38,8 +39,15 @@ class UserFactory(factory.django.DjangoModelFactory):
 class CollaborationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Collaboration
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Regio {n}")
+
+    @factory.post_generation
+    def body_kinds(obj, create, extracted, **kwargs):
+        """A collaboration starts with the default kinds of bodies, as one made in the admin does."""
+        if create:
+            default_body_kinds(obj)
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -167,7 +175,19 @@ class GovernanceBodyFactory(factory.django.DjangoModelFactory):
 
     programme = factory.SubFactory(ProgrammeFactory)
     name = factory.Sequence(lambda n: f"Kernteam {n}")
-    kind = "core_team"
+    kind = BodyKindCode.CORE_TEAM
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        """kind="strategic_meeting" means the programme's collaboration's kind with that code."""
+        if isinstance(kwargs.get("kind"), str):
+            kwargs["kind"] = kind_of(kwargs["programme"], kwargs["kind"])
+        return kwargs
+
+
+def kind_of(programme, code):
+    """The programme's collaboration's kind of body with this code (BodyKindCode), given the defaults first."""
+    return default_body_kinds(programme.collaboration).get(code=code)
 
 
 class BodyMembershipFactory(factory.django.DjangoModelFactory):

@@ -103,6 +103,7 @@ def test_a_milestone_inline_outside_the_period_is_refused(admin_client_, program
         "out_of_scope": "",
         "background": "",
         "principal": "",
+        "covers_youth": "on",
     }
     for prefix in (
         "result_goals",

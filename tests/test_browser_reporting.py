@@ -7,7 +7,6 @@ import docx
 import pytest
 from django.utils import timezone
 
-from programmes.constants import BodyKind
 from reports import services
 from reports.models import ProgrammeReport, ProgressReport, ReportReview, ReportSubmission
 from tests import factories as f
@@ -22,7 +21,7 @@ D = datetime.date
 def test_the_lead_files_a_progress_report_and_the_kernteam_accepts_it(
     live_server, page, programme, workgroup1, manager, lead, route, secretaries
 ):
-    route["Kernteam"].kind = BodyKind.CORE_TEAM  # the kernteam reviews progress reports
+    route["Kernteam"].kind = f.kind_of(programme, "core_team")  # the kernteam reviews progress reports
     route["Kernteam"].save()
     due = timezone.localdate() + datetime.timedelta(days=14)
     report = services.request_report(programme, manager, workgroup1, due, note="Voortgang instroomtafel")

@@ -289,6 +289,7 @@ def test_old_text_with_a_control_character_can_be_edited_and_saved_again(client,
             "start_date": programme.start_date.isoformat(),
             "end_date": programme.end_date.isoformat(),
             "goal": "Eerste regel\ntweede regel  einde",  # what the person keeps after removing the "�"
+            "domains": ["youth"],
         },
     )
     assert response.status_code == 302

@@ -140,7 +140,7 @@ def test_a_returned_report_shows_as_returned_with_the_date_and_the_reason(
     from reports import services as reports
     from reports.models import ProgressReport
 
-    route["Kernteam"].kind = "core_team"
+    route["Kernteam"].kind = f.kind_of(programme, "core_team")
     route["Kernteam"].save()
     report = ProgressReport.objects.create(
         programme=programme,

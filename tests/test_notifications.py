@@ -142,7 +142,7 @@ def test_the_raci_informed_are_told_as_before(pilot, lead, secretaries, on_commi
 def submitted_report(programme, workgroup1, lead, route, secretaries):
     lead.person.email = "lars@example.org"
     lead.person.save()
-    route["Kernteam"].kind = "core_team"
+    route["Kernteam"].kind = f.kind_of(programme, "core_team")
     route["Kernteam"].save()
     report = ProgressReport.objects.create(
         programme=programme,

@@ -35,6 +35,7 @@ def programme_post(programme, **changes):
         "start_date": programme.start_date.isoformat(),
         "end_date": programme.end_date.isoformat(),
         "goal": programme.goal,
+        "domains": programme.domains,
     }
     data.update(changes)
     return data

@@ -49,7 +49,7 @@ def people(programme, workgroup1, manager, lead, route, secretaries):
         user.save()
         user.person.email = user.email
         user.person.save()
-    route["Kernteam"].kind = "core_team"
+    route["Kernteam"].kind = f.kind_of(programme, "core_team")
     route["Kernteam"].save()
     return {"lead": lead, "manager": manager, "kernteam": secretaries["Kernteam"]}
 

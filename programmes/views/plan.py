@@ -101,6 +101,21 @@ class ProgrammeUpdateView(ObjectPermissionMixin, UpdateView):
         messages.success(self.request, _("The programme has been saved."))
         return super().form_valid(form)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["unused_parts"] = unused_parts(self.object)
+        return context
+
+
+def unused_parts(programme):
+    """The optional parts of the plan (leading principles, building blocks) the programme has none of: its page
+    does not show them, so its edit page offers to add the first, as (slug, label of the add link)."""
+    return [
+        (slug, part["new"])
+        for slug, part in PLAN_PARTS.items()
+        if part["optional"] and not part["model"].objects.filter(programme=programme).exists()
+    ]
+
 
 class PlanPartsView(ProgrammePermissionMixin, FormView):
     """Edits one list of the plan (results, action lines, phases, ...) in place."""

@@ -35,6 +35,7 @@ from programmes.models import (
     Workgroup,
 )
 from programmes.risks import Risk
+from programmes.services import default_body_kinds
 from reports.models import ProgressReport, ReportingSchedule
 from reports.schedules import add_months
 from search import index as search_index
@@ -135,12 +136,17 @@ class Command(BaseCommand):
             ],
             batch_size=BATCH,
         )
+        kinds = {}
+        for collaboration in collaborations:
+            kinds.update({(collaboration.pk, k.code): k for k in default_body_kinds(collaboration)})
         bodies = bulk(
             GovernanceBody,
             [
-                GovernanceBody(programme=p, name=name, abbreviation=name, kind=kind, order=order)
+                GovernanceBody(
+                    programme=p, name=name, abbreviation=name, kind=kinds[p.collaboration_id, code], order=order
+                )
                 for p in programmes
-                for order, (name, kind) in enumerate(
+                for order, (name, code) in enumerate(
                     (("Kernteam", "core_team"), ("RBJ", "policy_meeting"), ("SO", "strategic_meeting"))
                 )
             ],
