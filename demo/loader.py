@@ -281,9 +281,12 @@ def load_routes(programme, data):
             name=name,
             defaults={"description": description, "is_default": index == 0},
         )
-        for order, (body_name, act) in enumerate(steps, start=1):
+        for order, (body_name, act, *extra) in enumerate(steps, start=1):
+            # extra: where the municipalities decide, {"organ": ..., "rule": ..., "only_agreeing": ...}
             body = GovernanceBody.objects.get(programme=programme, name=body_name)
-            upsert(RouteStep, route=route, order=order, defaults={"body": body, "act": act})
+            upsert(
+                RouteStep, route=route, order=order, defaults={"body": body, "act": act, **(extra[0] if extra else {})}
+            )
 
 
 def load_budget(programme, data):

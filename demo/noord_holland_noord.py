@@ -199,6 +199,42 @@ ROUTES = [
     (
         "Besluitvorming door de gemeenten",
         "De projectgroep beoordeelt, de stuurgroep bereidt voor en biedt aan; elke gemeente besluit in college of raad.",
-        [("Bovenregionale projectgroep", "assess"), ("Stuurgroep bovenregionale samenwerking jeugd", "decide")],
+        [
+            ("Bovenregionale projectgroep", "assess"),
+            ("Stuurgroep bovenregionale samenwerking jeugd", "municipal", {"organ": "college", "rule": "all"}),
+        ],
+    ),
+]
+
+MEETINGS = [
+    (
+        "Stuurgroep bovenregionale samenwerking jeugd",
+        -21,
+        15,
+        "Stadhuis Hoorn",
+        "closed",
+        [
+            ("Opening en mededelingen", "Marjolein Bakker", 5, "Geen bijzonderheden."),
+            (
+                "Ontwikkelagenda bovenregionale jeugdhulp",
+                "Sanne Visser",
+                45,
+                "Voorstel aangeboden aan de zeventien colleges ter besluitvorming.",
+            ),
+        ],
+        "De stuurgroep bespreekt de ontwikkelagenda met de bestuurders van de instellingen.",
+    ),
+    (
+        "Stuurgroep bovenregionale samenwerking jeugd",
+        24,
+        15,
+        "Gemeentehuis Schagen",
+        "planned",
+        [
+            ("Opening en mededelingen", "Marjolein Bakker", 5, ""),
+            ("Stand van de besluitvorming in de colleges", "Sanne Visser", 20, ""),
+            ("JeugdzorgPlus: afbouw capaciteit 2027", "Werkgroep 1", 40, ""),
+        ],
+        "",
     ),
 ]

@@ -44,6 +44,8 @@ PEOPLE = {
 
 PROGRAMME = {
     "title": "Plan van aanpak regionale visie sociaal domein",
+    "covers_youth": True,
+    "covers_wmo": True,
     "start_date": dt.date(2026, 1, 1),
     "end_date": dt.date(2026, 12, 31),
     "goal": "Een gezamenlijke, gefaseerde aanpak voor twee regionale opgaven, met samenhang tussen wetgeving, "
@@ -175,5 +177,20 @@ ROUTES = [
             ("Stuurgroep regionale visie sociaal domein", "advise"),
             ("Regionaal portefeuillehoudersoverleg sociaal domein", "decide"),
         ],
+    ),
+]
+
+MEETINGS = [
+    (
+        "Regionaal portefeuillehoudersoverleg sociaal domein",
+        17,
+        13,
+        "Stadskantoor Alkmaar",
+        "planned",
+        [
+            ("Opening en mededelingen", "Fatima El Idrissi", 5, ""),
+            ("Stand van zaken Regieteam Sociaal Domein", "Ruben Hoekstra", 15, ""),
+        ],
+        "",
     ),
 ]

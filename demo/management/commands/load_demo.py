@@ -6,6 +6,7 @@ from demo import noord_holland_noord, regio_alkmaar, rivierenland, west_brabant_
 from demo.collaboration import load_demo_collaboration
 from demo.discussion import load_demo_discussion
 from demo.loader import load_collaboration, load_users
+from demo.other_collaborations import load_demo_other_collaborations
 from demo.papers import load_demo_papers
 from demo.pilots import load_demo_pilots
 from demo.publication import load_demo_publication
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 password,
             )
             load_demo_pilots()
+            load_demo_other_collaborations()  # NHN's college decisions, Regio Alkmaar's vision
             load_demo_reports()
             load_demo_discussion()
             load_demo_collaboration()
