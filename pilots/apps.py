@@ -23,6 +23,7 @@ class PilotsConfig(AppConfig):
             registry.reminder_kind(kind.value, kind.label)
         registry.reminder_source(reminding.gate_candidates)
         registry.reminder_source(reminding.waiting_candidates)
+        registry.reminder_source(reminding.municipal_candidates)
         # A decision on one's own proposal always reaches the proposer, whatever they chose.
         registry.notification_kind(
             PilotNotification.OWN_PROPOSAL, PilotNotification.OWN_PROPOSAL.label, rank=10, always=True

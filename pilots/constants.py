@@ -77,6 +77,7 @@ class PilotReminder(models.TextChoices):
     GATE_DUE = "gate_due", _("Go/no-go moment coming up")
     GATE_OVERDUE = "gate_overdue", _("Go/no-go moment overdue")
     PILOT_WAITING = "pilot_waiting", _("Proposal waiting at your body")
+    MUNICIPALITY_TO_DECIDE = "municipal_waiting", _("Proposal waiting for your municipality's decision")
 
 
 class PilotNotification(models.TextChoices):

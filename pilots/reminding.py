@@ -4,13 +4,15 @@ at a body. Registered with the reminder sweep in PilotsConfig.ready; a fixed num
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from governance.constants import DECIDING_ACTS
+from governance.constants import DECIDING_ACTS, StepAct
+from governance.models import MunicipalDecision
 from programmes.constants import MembershipRole
-from programmes.models import BodyMembership
+from programmes.models import BodyMembership, Participation, Person
 from reminders.models import Reminder
 
 from .constants import PilotReminder, PilotStatus
@@ -107,6 +109,86 @@ def waiting_candidates(today, types):
                     % {"pilot": pilot.title, "body": step.body, "date": since.strftime("%d-%m-%Y")},
                     body=_("%(pilot)s is waiting for %(body)s. See %(url)s")
                     % {"pilot": pilot.title, "body": step.body, "url": _url(pilot)},
+                )
+            )
+    return rows
+
+
+# How a municipality's official is seated in a programme: in a workgroup, in a body, or with access.
+SEATED = (
+    "memberships__workgroup__programme",
+    "bodymembership__body__programme",
+    "user__programme_access__programme",
+)
+
+
+def municipal_candidates(today, types):
+    """Where the municipalities decide (seed 004): once a proposal has waited PILOT_WAITING_DAYS at that step, the
+    officials of each participating municipality that has not decided yet, who are seated in the programme (a
+    workgroup, a body, or access) and have an address. The step's body hears of the wait through
+    waiting_candidates. A fixed number of queries, whatever the number of proposals or municipalities."""
+    waiting_days = settings.PILOT_WAITING_DAYS
+    pilots = [
+        pilot
+        for pilot in Pilot.objects.filter(status=PilotStatus.ON_ROUTE)
+        .annotate(since=Max("events__at"))
+        .filter(since__lt=timezone.now() - datetime.timedelta(days=waiting_days))
+        .select_related("programme")
+        .prefetch_related("steps__body")
+        if pilot.step() is not None and pilot.step().act == StepAct.MUNICIPALITIES
+    ]
+    if not pilots:
+        return []
+    taking_part = {}
+    for collaboration_id, municipality_id in Participation.objects.filter(
+        collaboration__in={p.programme.collaboration_id for p in pilots}
+    ).values_list("collaboration", "municipality"):
+        taking_part.setdefault(collaboration_id, set()).add(municipality_id)
+    decided = set(
+        MunicipalDecision.objects.filter(
+            subject_type=ContentType.objects.get_for_model(Pilot), subject_id__in=[p.pk for p in pilots]
+        ).values_list("subject_id", "step_order", "submission", "municipality")
+    )
+    officials = {}  # (programme id, municipality id) → {email}
+    programmes = {p.programme_id for p in pilots}
+    for link in SEATED:
+        for programme_id, municipality_id, email in (
+            Person.objects.filter(**{f"{link}__in": programmes}, organisation__municipality__isnull=False)
+            .exclude(email="")
+            .values_list(link, "organisation__municipality", "email")
+            .distinct()
+        ):
+            officials.setdefault((programme_id, municipality_id), set()).add(email)
+    rows = []
+    for pilot in pilots:
+        step = pilot.step()
+        since = timezone.localtime(pilot.since).date()
+        still = taking_part.get(pilot.programme.collaboration_id, set()) - {
+            municipality_id
+            for subject_id, order, submission, municipality_id in decided
+            if (subject_id, order, submission) == (pilot.pk, step.order, step.submission)
+        }
+        for email in sorted({e for m in still for e in officials.get((pilot.programme_id, m), ())}):
+            rows.append(
+                Reminder(
+                    kind=PilotReminder.MUNICIPALITY_TO_DECIDE,
+                    subject_type=types(Pilot),
+                    subject_id=pilot.pk,
+                    url=_url(pilot),
+                    due_date=since + datetime.timedelta(days=waiting_days),
+                    recipient=email,
+                    title=_("%(pilot)s is waiting for your municipality's decision") % {"pilot": pilot.title},
+                    body=_(
+                        "%(body)s offered %(pilot)s to the participating municipalities on %(date)s; your "
+                        "municipality's %(organ)s has not decided yet. When it has, record its decision at %(url)s"
+                    )
+                    % {
+                        "body": step.body,
+                        "pilot": pilot.title,
+                        "date": since.strftime("%d-%m-%Y"),
+                        "organ": step.get_organ_display(),
+                        "url": _url(pilot),
+                    },
                 )
             )
     return rows

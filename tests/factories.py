@@ -179,8 +179,11 @@ class GovernanceBodyFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _adjust_kwargs(cls, **kwargs):
-        """kind="strategic_meeting" means the programme's collaboration's kind with that code."""
-        if isinstance(kwargs.get("kind"), str):
+        """kind="strategic_meeting" means the programme's collaboration's kind with that code; "other" (the old
+        fixed list's last entry) means no kind."""
+        if kwargs.get("kind") == "other":
+            kwargs["kind"] = None
+        elif isinstance(kwargs.get("kind"), str):
             kwargs["kind"] = kind_of(kwargs["programme"], kwargs["kind"])
         return kwargs
 

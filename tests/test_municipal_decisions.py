@@ -701,3 +701,33 @@ def test_the_admin_shows_municipal_decisions_read_only(client, admin_user, offer
     response = client.post(reverse("admin:governance_municipaldecision_delete", args=[decision.pk]), {"post": "yes"})
     assert response.status_code == 403
     assert MunicipalDecision.objects.filter(subject_type=ContentType.objects.get_for_model(Pilot)).count() == 1
+
+
+def test_the_officials_of_municipalities_still_to_decide_are_reminded_once(offered, towns, people, settings):
+    from django.core import mail
+
+    from reminders import sweep
+
+    settings.PILOT_WAITING_DAYS = 14
+    for key, address in (("tess", "tess@texel.example"), ("nel", "nel@hoorn.example")):
+        people[key].person.email = address
+        people[key].person.save()
+    helder = f.OrganisationFactory(name="Gemeente Den Helder", kind="municipality", municipality=towns["Den Helder"])
+    f.PersonFactory(name="Not seated", organisation=helder, email="elders@helder.example")  # no seat in the programme
+    pilot = offered(MunicipalRule.ALL)
+    record(pilot, people["manager"], towns["Hoorn"])  # Hoorn has decided; Texel and the others have not
+    mail.outbox.clear()
+
+    def to_officials():
+        return [m for m in mail.outbox if {"tess@texel.example", "nel@hoorn.example"} & set(m.to)]
+
+    sweep.run()
+    assert to_officials() == []  # not waiting long enough yet
+    with time_machine.travel(datetime.datetime(2026, 6, 8, 10, 0, tzinfo=datetime.UTC), tick=False):
+        sweep.run()
+        sweep.run()
+
+    reminded = to_officials()
+    assert [m.to for m in reminded] == [["tess@texel.example"]]  # once, and only the municipality still to decide
+    assert "Integrale crisisdienst jeugd" in reminded[0].subject
+    assert not [m for m in mail.outbox if "elders@helder.example" in m.to]
