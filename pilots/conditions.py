@@ -73,7 +73,9 @@ def address_at_decision(pilot, decision, user, note, via):
 
     Called by services.decide before anything is written (decision=None: only the check) and after the decision.
     """
-    unsettled = list(Condition.objects.select_for_update().filter(pk__in=open_conditions(pilot).values("pk")))
+    unsettled = list(
+        Condition.objects.select_for_update(of=("self",)).filter(pk__in=open_conditions(pilot).values("pk"))
+    )
     if unsettled and not (note or "").strip():
         raise Refused(
             ngettext(

@@ -26,6 +26,10 @@ def collaboration_form(name, municipalities, **extra):
         "participations-INITIAL_FORMS": "0",
         "participations-MIN_NUM_FORMS": "0",
         "participations-MAX_NUM_FORMS": "1000",
+        "body_kinds-TOTAL_FORMS": "0",
+        "body_kinds-INITIAL_FORMS": "0",
+        "body_kinds-MIN_NUM_FORMS": "0",
+        "body_kinds-MAX_NUM_FORMS": "1000",
         **extra,
     }
     for n, municipality in enumerate(municipalities):
