@@ -50,6 +50,7 @@ EXCLUDED = {
     "calendar_user": "an ICS feed",
     "calendar_programme": "an ICS feed",
     "governance:document": "a file download",
+    "governance:municipal_document": "a file download",
     "reports:attachment": "a file download",
     "reports:programme_report_docx": "a Word file",
     "reports:programme_report_pdf": "a PDF file",

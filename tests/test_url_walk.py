@@ -37,7 +37,7 @@ from rest_framework.authtoken.models import Token
 from core.models import Heartbeat
 from demo.users import DEMO_USERS
 from discussion.models import Annex, Comment
-from governance.models import AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting
+from governance.models import AgendaDocument, AgendaItem, Decision, DecisionRoute, Meeting, MunicipalDecision
 from pilots.acts import ACTS
 from pilots.conditions import ACTS as CONDITION_ACTS
 from pilots.models import Condition, Experiment, Gate, Pilot
@@ -143,6 +143,7 @@ PK_MODELS = {
     "governance:meeting_edit": Meeting,
     "governance:meeting_close": Meeting,
     "governance:document": AgendaDocument,
+    "governance:municipal_document": MunicipalDecision,
     "governance:item_move": AgendaItem,
     "governance:route_edit": DecisionRoute,
     "pilots:experiment_edit": Experiment,
@@ -379,6 +380,23 @@ def demo_extras(demo_module, db, settings):
             AgendaDocument.objects.create(item=item, title="Notulen", file=ContentFile(b"%PDF-1.4", name="notulen.pdf"))
         for report in ProgressReport.objects.filter(programme__collaboration=collaboration)[:1]:
             ReportAttachment.objects.create(report=report, file=ContentFile(b"%PDF-1.4", name="bijlage.pdf"))
+        for pilot in Pilot.objects.filter(programme__collaboration=collaboration)[:1]:
+            # A college's decision document (NHN's demo decisions have none): inserted as written, never changed.
+            participation = collaboration.participations.select_related("municipality").first()
+            body = GovernanceBody.objects.filter(programme=pilot.programme).first()
+            MunicipalDecision.objects.create(
+                programme=pilot.programme,
+                body=body,
+                subject=pilot,
+                subject_title=pilot.title,
+                step_order=1,
+                submission=1,
+                municipality=participation.municipality,
+                outcome="agreed",
+                decided_on=timezone.localdate(),
+                organ="college",
+                document=ContentFile(b"%PDF-1.4", name="besluit.pdf"),
+            )
     for user in get_user_model().objects.all():
         CalendarToken.objects.get_or_create(user=user)
         Token.objects.get_or_create(user=user)

@@ -278,8 +278,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(kinds_become_data, kinds_become_codes),
-        migrations.RemoveField(model_name="governancebody", name="kind"),
-        migrations.RemoveField(model_name="historicalgovernancebody", name="kind"),
-        migrations.RenameField(model_name="governancebody", old_name="kind_of_body", new_name="kind"),
-        migrations.RenameField(model_name="historicalgovernancebody", old_name="kind_of_body", new_name="kind"),
     ]
