@@ -1,9 +1,9 @@
 """Proposals of the demo's NHN and Regio Alkmaar programmes, taken along their routes through pilots.services.
 
-Noord-Holland Noord (seed 004): the colleges of all seventeen municipalities decide. The project leader's € 50.000
-is decided (all agreed, the money released); the ontwikkelagenda waits for Texel's college (log in as `texel` to
-record it, or as `nhn` on Texel's behalf); the crisis service proposal was declined by Enkhuizen's college, so under
-"all agree" it is rejected.
+Noord-Holland Noord (seed 004): the colleges of all seventeen municipalities decide. The ontwikkelagenda is decided
+(all seventeen agreed); the project leader's € 50.000 waits for Texel's college, the last one (log in as `texel` to
+record it, or as `nhn` on Texel's behalf: the money is released then); the crisis service proposal was declined by
+Enkhuizen's college, so under "all agree" it is rejected.
 
 Regio Alkmaar (seed 003): the regional vision, a programme document with no workgroup, assessed by the projectgroep
 and advised by the stuurgroep, is on the agenda of the portefeuillehoudersoverleg's next meeting.
@@ -32,7 +32,7 @@ NHN_PROPOSALS = [
         "bestuursopdracht: 20 weken van gemiddeld 18 uur per week, inclusief externe inhoudelijke ondersteuning, "
         "maximaal € 50.000, doorberekend aan de gemeenten op basis van inwonertal.",
         {2026: 50000},
-        "decided",
+        "waiting",
         None,
     ),
     (
@@ -42,7 +42,7 @@ NHN_PROPOSALS = [
         "(omgezet in een financieel kader) in 2026 en 2027, nieuwe zorgvormen en specialistische kennis aan de "
         "voorkant; met een intentieverklaring van gemeenten en instellingen.",
         {},
-        "waiting",
+        "decided",
         None,
     ),
     (

@@ -277,5 +277,4 @@ class Migration(migrations.Migration):
                 verbose_name="kind",
             ),
         ),
-        migrations.RunPython(kinds_become_data, kinds_become_codes),
     ]

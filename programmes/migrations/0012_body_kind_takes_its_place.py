@@ -1,14 +1,14 @@
-"""The old fixed kind gives way to the collaboration's kind (0010 filled it in).
+"""The old fixed kind gives way to the collaboration's kind (0011 filled it in).
 
 A migration of its own: PostgreSQL refuses to alter a table in the transaction that just updated its rows (pending
-foreign-key trigger events), so the data of 0010 is committed before the columns change here."""
+foreign-key trigger events), so the data of 0011 is committed before the columns change here."""
 
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("programmes", "0010_body_kinds_and_domains"),
+        ("programmes", "0011_body_kinds_filled_in"),
     ]
 
     operations = [
