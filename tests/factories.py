@@ -54,6 +54,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
         django_get_or_create = ("name",)  # every real municipality is already there (national reference data)
+        skip_postgeneration_save = True  # the hook below writes a participation, not the municipality
 
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     inhabitants = 25000
