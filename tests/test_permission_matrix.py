@@ -10,19 +10,29 @@ from programmes.models import Milestone, Programme, Workgroup
 from programmes.risks import Risk
 from reports.models import ProgrammeReport, ProgressReport, ReportingSchedule
 
-ROLES = ["anonymous", "beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo"]
+ROLES = [
+    *["anonymous", "beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer", "wbo"],
+    *["nhn", "texel", "lezer-nhn", "alkmaar", "pho"],
+]
 
 # Who gets 200 (everyone else: 403, or 302 to the login page when anonymous).
 EVERY_READER = {"beheerder", "programmamanager", "trekker", "kernteam", "rbj", "so", "lezer"}
 PLAN_EDITORS = {"beheerder", "programmamanager"}
 WORKGROUP_1 = {"beheerder", "programmamanager", "trekker"}  # the trekker leads workgroup 1
 WBO = {"beheerder", "wbo"}
+# NHN and Regio Alkmaar share six municipalities, and nothing else.
+NHN_READERS = {"beheerder", "nhn", "texel", "lezer-nhn"}
+NHN_EDITORS = {"beheerder", "nhn"}
+ALKMAAR_READERS = {"beheerder", "alkmaar", "pho"}
+ALKMAAR_EDITORS = {"beheerder", "alkmaar"}
 ADMIN = {"beheerder"}
 
 
 def table():
     riv = Programme.objects.get(collaboration__name="Rivierenland")
     wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
+    nhn = Programme.objects.get(collaboration__name="Bovenregionale samenwerking jeugd Noord-Holland Noord")
+    alkmaar = Programme.objects.get(collaboration__name="Regio Alkmaar")
     wg1 = Workgroup.objects.get(programme=riv, number=1)
     draft = Pilot.objects.get(programme=riv, status="draft")
     running = Pilot.objects.filter(programme=riv, status="running").first()
@@ -73,6 +83,17 @@ def table():
         (reverse("dashboard:collaboration", args=[wbo.collaboration_id]), WBO),
         (reverse("programmes:edit", args=[wbo.pk]), WBO),
         (reverse("pilots:detail", args=[Pilot.objects.filter(programme=wbo).first().pk]), WBO),
+        # Noord-Holland Noord: the colleges decide
+        (reverse("programmes:detail", args=[nhn.pk]), NHN_READERS),
+        (reverse("finance:budget", args=[nhn.pk]), NHN_READERS),
+        (reverse("governance:decisions", args=[nhn.pk]), NHN_READERS),
+        (reverse("pilots:detail", args=[Pilot.objects.get(programme=nhn, status="on_route").pk]), NHN_READERS),
+        (reverse("programmes:edit", args=[nhn.pk]), NHN_EDITORS),
+        # Regio Alkmaar: a programme document, no workgroups
+        (reverse("programmes:detail", args=[alkmaar.pk]), ALKMAAR_READERS),
+        (reverse("pilots:detail", args=[Pilot.objects.get(programme=alkmaar).pk]), ALKMAAR_READERS),
+        (reverse("pilots:create_document", args=[alkmaar.pk]), ALKMAAR_EDITORS),
+        (reverse("programmes:edit", args=[alkmaar.pk]), ALKMAAR_EDITORS),
         # The whole installation
         (reverse("dashboard:national"), ADMIN),
     ]
@@ -99,7 +120,7 @@ def test_the_permission_matrix(demo_module, client, role):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ["programmamanager", "trekker", "kernteam", "so", "lezer"])
+@pytest.mark.parametrize("role", ["programmamanager", "trekker", "kernteam", "so", "lezer", "nhn", "alkmaar"])
 def test_nobody_writes_into_another_programme_by_id(demo_module, client, role):
     client.login(username=role, password="jeugdregio-demo")
     wbo = Programme.objects.get(collaboration__name="West-Brabant-Oost")
@@ -117,3 +138,21 @@ def test_nobody_writes_into_another_programme_by_id(demo_module, client, role):
     wbo.refresh_from_db()
     pilot.refresh_from_db()
     assert (wbo.title, pilot.status, pilot.current_step, Workgroup.objects.filter(programme=wbo).count()) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["lezer-nhn", "alkmaar", "pho", "programmamanager"])
+def test_only_those_who_speak_for_a_municipality_record_its_college_decision(demo_module, client, role):
+    from governance.models import MunicipalDecision
+    from programmes.models import Municipality
+
+    client.login(username=role, password="jeugdregio-demo")
+    pilot = Pilot.objects.get(title__startswith="Inhuur projectleider")
+    before = MunicipalDecision.objects.count()
+    response = client.post(
+        reverse("pilots:act", args=[pilot.pk, "municipal"]),
+        {"municipality": Municipality.objects.get(name="Texel").pk, "outcome": "agreed", "organ": "college"}
+        | {"decided_on": "2026-11-30"},
+    )
+    assert response.status_code == 403
+    assert MunicipalDecision.objects.count() == before
