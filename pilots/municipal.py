@@ -10,19 +10,20 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
+from finance.split import participants as split_participants
 from finance.split import split_amount, weights
 from governance.constants import StepAct
 from governance.models import MunicipalDecision
 from governance.municipal import tally
-from programmes.models import Municipality, Participation
+from programmes.models import Participation
 
 from .constants import PilotStatus
 from .models import Pilot
 
 
 def participants(programme):
-    """The municipalities that take part in the programme's collaboration, by name."""
-    return list(Municipality.objects.of_collaboration(programme.collaboration).order_by("name"))
+    """The municipalities that take part in the programme's collaboration, by name (as the cost split has them)."""
+    return split_participants(programme.collaboration)
 
 
 def decisions_at(pilot, step):
